@@ -1,0 +1,44 @@
+import { UniqueKeyDecider, uniqueKeyStreamId } from '../../domain/shared/unique-key.decider';
+import type { CommandContext } from './command-context';
+import type { CommandExecutor } from './command-executor';
+import { loadAggregate } from './load-aggregate';
+import type { Clock } from './ports/clock.port';
+import type { EventStore } from './ports/event-store.port';
+
+/** Unique values (SKUs, emails) claimed through their own streams, so the event store decides races. */
+export class UniqueKeys {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly eventStore: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Claims `key` for `ownerId`; fails with conflict `<scope>.already_taken` if another owner holds it. */
+  async reserve(scope: string, key: string, ownerId: string, context: CommandContext): Promise<number> {
+    const result = await this.executor.execute({
+      operation: `reserve-${scope}`,
+      decider: UniqueKeyDecider,
+      streamId: uniqueKeyStreamId(scope, key),
+      command: { type: 'ReserveUniqueKey', data: { scope, key, ownerId, reservedAt: this.clock.now().toISOString() } },
+      context,
+    });
+    return result.position;
+  }
+
+  async release(scope: string, key: string, ownerId: string, context: CommandContext): Promise<number> {
+    const result = await this.executor.execute({
+      operation: `release-${scope}`,
+      decider: UniqueKeyDecider,
+      streamId: uniqueKeyStreamId(scope, key),
+      command: { type: 'ReleaseUniqueKey', data: { scope, key, ownerId, releasedAt: this.clock.now().toISOString() } },
+      context,
+    });
+    return result.position;
+  }
+
+  /** The current owner, read from the key's stream (strongly consistent, unlike a read model). */
+  async ownerOf(scope: string, key: string): Promise<string | null> {
+    const { state } = await loadAggregate(this.eventStore, UniqueKeyDecider, uniqueKeyStreamId(scope, key));
+    return state.status === 'reserved' ? state.ownerId : null;
+  }
+}

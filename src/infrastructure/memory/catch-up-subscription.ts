@@ -1,0 +1,82 @@
+import type {
+  EventFilter,
+  EventSubscription,
+  RecordedEvent,
+} from '../../application/shared/ports/event-store.port';
+import type { AppendSignal } from './append-signal';
+
+/** What a subscription needs from a store: synchronous reads, so no append can slip between read and wait. */
+export interface SubscriptionSource {
+  headPosition(): number;
+  /** Events with after < position <= upTo matching the filter, in position order, at most `limit`. */
+  readRange(after: number, upTo: number, filter: EventFilter | undefined, limit: number): readonly RecordedEvent[];
+}
+
+export interface CatchUpOptions {
+  readonly after?: number;
+  readonly filter?: EventFilter;
+  readonly batchSize?: number;
+  /** Also re-check this often, for appends made by other processes; omit when only this process writes. */
+  readonly pollIntervalMs?: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 500;
+
+/**
+ * Delivers history after the checkpoint, then waits for the next append (or poll tick) and delivers again.
+ * The cursor advances to the head even when a filtered read finds nothing, so a rare filter never rescans.
+ */
+export class CatchUpSubscription implements EventSubscription {
+  private closed = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly source: SubscriptionSource,
+    private readonly signal: AppendSignal,
+    private readonly options: CatchUpOptions,
+    private readonly onClosed: (subscription: CatchUpSubscription) => void,
+  ) {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<readonly RecordedEvent[]> {
+    const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+    let cursor = this.options.after ?? 0;
+    while (!this.closed) {
+      const head = this.source.headPosition();
+      if (head <= cursor) {
+        await this.waitForAppend();
+        continue;
+      }
+      const batch = this.source.readRange(cursor, head, this.options.filter, batchSize);
+      const last = batch[batch.length - 1];
+      cursor = batch.length === batchSize && last ? last.position : head;
+      if (batch.length > 0) yield batch;
+    }
+  }
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.wake?.();
+      this.onClosed(this);
+    }
+    return Promise.resolve();
+  }
+
+  private waitForAppend(): Promise<void> {
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const done = () => {
+        if (timer) clearTimeout(timer);
+        stopListening();
+        this.wake = null;
+        resolve();
+      };
+      const stopListening = this.signal.onNextAppend(done);
+      if (this.options.pollIntervalMs !== undefined) timer = setTimeout(done, this.options.pollIntervalMs);
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,10 @@
+import type { EventFilter, RecordedEvent } from '../../application/shared/ports/event-store.port';
+
+/** Prefixes OR together, types OR together, and the two kinds AND together; an absent list matches all. */
+export const matchesEventFilter = (event: RecordedEvent, filter: EventFilter | undefined): boolean => {
+  if (!filter) return true;
+  const { streamPrefixes, eventTypes } = filter;
+  if (streamPrefixes && !streamPrefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
+  if (eventTypes && !eventTypes.includes(event.type)) return false;
+  return true;
+};

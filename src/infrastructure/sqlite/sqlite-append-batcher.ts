@@ -1,0 +1,61 @@
+import type { AppendResult } from '../../application/shared/ports/event-store.port';
+import type { AppendOutcome, PendingAppend, SqliteEventWriter } from './sqlite-event-writer';
+
+interface QueuedAppend extends PendingAppend {
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+export const DEFAULT_MAX_GROUP_SIZE = 500;
+
+/**
+ * Group commit: appends that arrive while the event loop is busy are queued and written together on the
+ * next turn, in one transaction and one fsync. Each promise settles only after its group's COMMIT returned.
+ */
+export class SqliteAppendBatcher {
+  private queue: QueuedAppend[] = [];
+  private scheduled: NodeJS.Immediate | null = null;
+
+  constructor(
+    private readonly writer: SqliteEventWriter,
+    private readonly onCommitted: () => void,
+    private readonly maxGroupSize = DEFAULT_MAX_GROUP_SIZE,
+  ) {}
+
+  enqueue(append: PendingAppend): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...append, resolve, reject });
+      this.scheduled ??= setImmediate(() => this.flushGroup());
+    });
+  }
+
+  /** Writes everything still queued, now. */
+  drain(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
+    while (this.queue.length > 0) this.writeGroup();
+  }
+
+  private flushGroup(): void {
+    this.scheduled = null;
+    this.writeGroup();
+    // Later groups go on a later turn, so reads and I/O callbacks are not starved by a long queue.
+    if (this.queue.length > 0) this.scheduled = setImmediate(() => this.flushGroup());
+  }
+
+  private writeGroup(): void {
+    const group = this.queue.splice(0, this.maxGroupSize);
+    if (group.length === 0) return;
+    try {
+      const outcomes = this.writer.write(group);
+      group.forEach((append, index) => {
+        const outcome = outcomes[index] as AppendOutcome;
+        if (outcome.ok) append.resolve(outcome.result);
+        else append.reject(outcome.error);
+      });
+      if (outcomes.some((outcome) => outcome.ok)) this.onCommitted();
+    } catch (error) {
+      for (const append of group) append.reject(error);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import type Database from 'better-sqlite3';
+import type {
+  Checkpoint,
+  CollectionSpec,
+  Document,
+  DocumentChange,
+  DocumentStore,
+  FindOptions,
+  FindResult,
+} from '../../application/shared/ports/document-store.port';
+import { unavailable } from '../../domain/shared/domain-error';
+import { assertFieldPath } from '../memory/document-naming';
+import { checkedCount, storeClosed, uniqueViolation } from '../memory/store-errors';
+import { SqliteCollection } from './sqlite-collection';
+import type { SqliteDatabase } from './sqlite-database';
+import { CONTAINS_FUNCTION, containsIgnoringCase, orderByClause, whereClause } from './sqlite-document-query';
+import { isSqliteBusy, isSqliteUniqueViolation } from './sqlite-error-code';
+import { SqliteStatementCache } from './sqlite-statement-cache';
+
+/** SQLite's "no limit". */
+const UNLIMITED = -1;
+
+/**
+ * Read models in the shared SQLite file: a table per collection, checkpoints in `checkpoints`, and every
+ * commit (changes plus checkpoint) in one transaction, so a projection never skips or double-applies.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly connection: Database.Database;
+  private readonly collections = new Map<string, SqliteCollection>();
+  private readonly queries: SqliteStatementCache;
+  private readonly readCheckpoint: Database.Statement<[string], { position: number }>;
+  private readonly writeCheckpoint: Database.Statement<[string, number]>;
+  private readonly deleteCheckpoint: Database.Statement<[string]>;
+  private readonly commitTransaction: (changes: readonly DocumentChange[], checkpoint?: Checkpoint) => void;
+  private readonly resetTransaction: (collections: readonly string[], checkpointName: string) => void;
+  private readonly inSnapshot: <T>(read: () => T) => T;
+  private closed = false;
+
+  constructor(database: SqliteDatabase) {
+    this.connection = database.connection;
+    this.connection.function(CONTAINS_FUNCTION, { deterministic: true }, containsIgnoringCase);
+    this.queries = new SqliteStatementCache(this.connection);
+    this.readCheckpoint = this.connection.prepare('SELECT position FROM checkpoints WHERE name = ?');
+    this.writeCheckpoint = this.connection.prepare(
+      'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+    );
+    this.deleteCheckpoint = this.connection.prepare('DELETE FROM checkpoints WHERE name = ?');
+    const commit = this.connection.transaction(this.applyCommit.bind(this));
+    this.commitTransaction = (changes, checkpoint) => commit.immediate(changes, checkpoint);
+    const reset = this.connection.transaction((collections: readonly string[], checkpointName: string) => {
+      for (const name of collections) this.collection(name).clear.run();
+      this.deleteCheckpoint.run(checkpointName);
+    });
+    this.resetTransaction = (collections, checkpointName) => reset.immediate(collections, checkpointName);
+    const snapshot = this.connection.transaction((read: () => unknown) => read());
+    this.inSnapshot = <T>(read: () => T) => snapshot.deferred(read) as T;
+  }
+
+  async ensureCollection(spec: CollectionSpec): Promise<void> {
+    this.assertOpen();
+    spec.indexes.forEach((index) => index.fields.forEach(assertFieldPath));
+    const collection = this.collection(spec.name);
+    this.guarded(spec.name, () => {
+      for (const index of spec.indexes) collection.createIndex(index);
+    });
+  }
+
+  async get<T extends Document>(collection: string, id: string): Promise<T | null> {
+    this.assertOpen();
+    const row = this.collection(collection).get.get(id);
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+
+  async find<T extends Document>(collection: string, options: FindOptions = {}): Promise<FindResult<T>> {
+    this.assertOpen();
+    const { table } = this.collection(collection);
+    const limit = checkedCount('limit', options.limit) ?? UNLIMITED;
+    const offset = checkedCount('offset', options.offset) ?? 0;
+    const where = whereClause(options.filter);
+    const order = orderByClause(options.sort);
+    const count = this.queries.prepare<{ total: number }>(`SELECT COUNT(*) AS total FROM ${table} WHERE ${where.sql}`);
+    const page = this.queries.prepare<{ doc: string }>(
+      `SELECT doc FROM ${table} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    );
+    // One read transaction: the page and the total come from the same snapshot.
+    return this.inSnapshot(() => ({
+      items: limit === 0 ? [] : page.all(...where.params, limit, offset).map((row) => JSON.parse(row.doc) as T),
+      total: count.get(...where.params)?.total ?? 0,
+    }));
+  }
+
+  async commit(changes: readonly DocumentChange[], checkpoint?: Checkpoint): Promise<void> {
+    this.assertOpen();
+    for (const change of changes) this.collection(change.collection);
+    this.guarded('', () => this.commitTransaction(changes, checkpoint));
+  }
+
+  async getCheckpoint(name: string): Promise<number | null> {
+    this.assertOpen();
+    return this.readCheckpoint.get(name)?.position ?? null;
+  }
+
+  async reset(collections: readonly string[], checkpointName: string): Promise<void> {
+    this.assertOpen();
+    this.guarded('', () => this.resetTransaction(collections, checkpointName));
+  }
+
+  /** Leaves the database open: it belongs to whoever opened it. */
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private applyCommit(changes: readonly DocumentChange[], checkpoint?: Checkpoint): void {
+    if (checkpoint) {
+      const stored = this.readCheckpoint.get(checkpoint.name);
+      if (stored && stored.position >= checkpoint.position) return;
+    }
+    for (const change of changes) {
+      const collection = this.collection(change.collection);
+      this.guarded(change.collection, () => {
+        if (change.op === 'put') collection.put.run(change.document.id, JSON.stringify(change.document));
+        else collection.delete.run(change.id);
+      });
+    }
+    if (checkpoint) this.writeCheckpoint.run(checkpoint.name, checkpoint.position);
+  }
+
+  private collection(name: string): SqliteCollection {
+    const known = this.collections.get(name);
+    if (known) return known;
+    const created = new SqliteCollection(this.connection, name);
+    this.collections.set(name, created);
+    return created;
+  }
+
+  /** Maps SQLite's constraint and lock errors to the store's domain errors. */
+  private guarded<T>(collection: string, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (isSqliteUniqueViolation(error)) throw uniqueViolation(collection, String((error as Error).message));
+      if (isSqliteBusy(error)) throw unavailable('document_store.busy', 'The read models are locked');
+      throw error;
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw storeClosed('document store');
+  }
+}

@@ -1,0 +1,85 @@
+import type { AuthenticationService } from '../../../application/identity/authentication.service';
+import type { RegisterUserHandler } from '../../../application/identity/register-user.handler';
+import type { UserQueries } from '../../../application/identity/user.queries';
+import { unauthorized } from '../../../domain/shared/domain-error';
+import { commandContext, written } from '../common/command-context.mapping';
+import { pageOf, positionedSchema } from '../common/pagination.schema';
+import { awaitReadSide, type ReadSide } from '../common/read-side';
+import { defineRoute, type RouteDefinition } from '../shared';
+import { createUserBody, loginBody, refreshBody, sessionSchema, userIdParams, userListQuery, userSchema } from './identity.schemas';
+
+export interface IdentityHttpDependencies {
+  readonly authentication: AuthenticationService;
+  readonly registerUser: RegisterUserHandler;
+  readonly userQueries: UserQueries;
+  readonly readSide: ReadSide;
+}
+
+const authTags = ['auth'];
+const userTags = ['users'];
+
+export const identityRoutes = (deps: IdentityHttpDependencies): RouteDefinition[] => {
+  const login = (path: string, operationId: string, deprecated = false) =>
+    defineRoute({
+      method: 'post', path, operationId, tags: authTags, deprecated,
+      summary: 'Log in with email and password', permission: 'public',
+      body: loginBody,
+      responses: { 200: { description: 'Access and refresh tokens', schema: sessionSchema } },
+      handler: async ({ body }) => ({ status: 200, body: await deps.authentication.login(body.email, body.password) }),
+    });
+  const refresh = (path: string, operationId: string, deprecated = false) =>
+    defineRoute({
+      method: 'post', path, operationId, tags: authTags, deprecated,
+      summary: 'Exchange a refresh token for new tokens', permission: 'public',
+      body: refreshBody,
+      responses: { 200: { description: 'New access and refresh tokens', schema: sessionSchema } },
+      handler: async ({ body }) => ({ status: 200, body: await deps.authentication.refresh(body.refreshToken) }),
+    });
+  return [
+    login('/api/auth/login', 'login'),
+    refresh('/api/auth/refresh', 'refreshToken'),
+    // The inventory seed's SimpleJWT paths, kept as aliases for its clients.
+    login('/api/token', 'loginAlias', true),
+    refresh('/api/token/refresh', 'refreshTokenAlias', true),
+    refresh('/api/auth/token/refresh', 'refreshTokenLithovoltAlias', true),
+    defineRoute({
+      method: 'get', path: '/api/auth/me', operationId: 'currentUser', tags: authTags,
+      summary: 'The authenticated user', permission: 'auth:self',
+      responses: { 200: { description: 'The caller', schema: userSchema } },
+      handler: async ({ context }) => {
+        if (!context.actor) throw unauthorized('auth.unauthenticated', 'Authentication is required');
+        return { status: 200, body: await deps.authentication.currentUser(context.actor.userId) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/users', operationId: 'createUser', tags: userTags,
+      summary: 'Create a user with a role', permission: 'users:manage',
+      body: createUserBody,
+      responses: { 201: { description: 'Created', schema: positionedSchema.extend({ id: userSchema.shape.id }) } },
+      handler: async ({ body, context }) => {
+        const { userId, position } = await deps.registerUser.execute(body, commandContext(context));
+        return written(201, { id: userId, position });
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/users', operationId: 'listUsers', tags: userTags,
+      summary: 'List users', permission: 'users:read',
+      query: userListQuery,
+      responses: { 200: { description: 'A page of users', schema: pageOf(userSchema) } },
+      handler: async ({ query, context }) => {
+        await awaitReadSide(deps.readSide, context);
+        return { status: 200, body: await deps.userQueries.list(query) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/users/:id', operationId: 'getUser', tags: userTags,
+      summary: 'One user', permission: 'users:read',
+      params: userIdParams,
+      responses: { 200: { description: 'The user', schema: userSchema } },
+      handler: async ({ params, context }) => {
+        await awaitReadSide(deps.readSide, context);
+        return { status: 200, body: await deps.userQueries.get(params.id) };
+      },
+    }),
+  ];
+};

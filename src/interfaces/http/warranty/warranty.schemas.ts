@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { paginationQuery } from '../common/pagination.schema';
+
+const consumer = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'digits with an optional leading +').nullable().optional(),
+    email: z.email().max(254).transform((e) => e.toLowerCase()).nullable().optional(),
+  })
+  .strict()
+  .transform((c) => ({ name: c.name, phone: c.phone ?? null, email: c.email ?? null }));
+
+export const activateWarrantyBody = z
+  .object({ serial: z.string().trim().min(3).max(40), consumer })
+  .strict();
+
+export const voidWarrantyBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
+
+export const warrantyIdParams = z.object({ id: z.string().min(1).max(64) });
+export const serialParams = z.object({ serial: z.string().trim().min(3).max(40) });
+
+const consumerView = z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() });
+const coverage = z.enum(['active', 'expired', 'void', 'none']);
+
+export const activatedWarrantySchema = z.object({
+  warrantyId: z.string(),
+  serial: z.string(),
+  modelId: z.string(),
+  consumer: consumerView,
+  startsOn: z.string(),
+  endsOn: z.string(),
+  activatedAt: z.string(),
+  position: z.number().int(),
+});
+
+export const warrantySchema = z
+  .object({
+    id: z.string(),
+    serial: z.string(),
+    modelId: z.string(),
+    consumer: consumerView,
+    startsOn: z.string(),
+    endsOn: z.string(),
+    status: z.enum(['active', 'void']),
+    coverage,
+    activatedAt: z.string(),
+    activatedBy: z.string().nullable(),
+    voidedAt: z.string().nullable(),
+    voidReason: z.string().nullable(),
+  })
+  .meta({ id: 'Warranty' });
+
+export const verificationSchema = z
+  .object({
+    serial: z.string(),
+    status: coverage,
+    model: z.object({ name: z.string(), sku: z.string(), capacityAh: z.number(), voltage: z.number() }).nullable(),
+    warrantyId: z.string().nullable(),
+    startsOn: z.string().nullable(),
+    endsOn: z.string().nullable(),
+    consumer: consumerView.nullable().describe('Masked: initials, last digits, mail domain'),
+  })
+  .meta({ id: 'WarrantyVerification' });
+
+export const warrantyListQuery = paginationQuery.extend({
+  status: z.enum(['active', 'expired', 'void']).optional(),
+  serial: z.string().trim().min(3).max(40).optional(),
+  modelId: z.string().min(1).max(64).optional(),
+  phone: z.string().trim().min(3).max(20).optional(),
+  email: z.string().trim().min(3).max(254).optional(),
+});

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/** Every setting comes from the environment; a bad value stops start-up with a clear message. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  DATA_DIR: z.string().min(1).default('./var/data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'use a size like 100kb or 1mb')
+    .default('100kb'),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  JWT_ISSUER: z.string().min(1).default('opsledger'),
+  JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  JWT_REFRESH_TTL_SECONDS: z.coerce.number().int().min(300).max(7_776_000).default(1_209_600),
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
+  READ_WAIT_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  RUN_PROJECTIONS: bool.default(true),
+  /** Express "trust proxy": false, true, a hop count, or addresses/subnets (e.g. loopback). */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends Omit<RawConfig, 'JWT_SECRET'> {
+  readonly JWT_SECRET: string;
+  readonly databaseFile: string;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * In development a missing JWT_SECRET gets a per-data-directory secret generated on first start
+ * (see composition); in production it must be set.
+ */
+export const loadConfig = (env: NodeJS.ProcessEnv, generatedSecret: () => string): Config => {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const raw = parsed.data;
+  if (!raw.JWT_SECRET && raw.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 characters)');
+  }
+  return {
+    ...raw,
+    JWT_SECRET: raw.JWT_SECRET ?? generatedSecret(),
+    databaseFile: path.resolve(raw.DATA_DIR, 'opsledger.sqlite'),
+  };
+};

@@ -1,0 +1,105 @@
+import { Container } from 'inversify';
+import type { Logger } from 'pino';
+import { AuthenticationService } from '../application/identity/authentication.service';
+import { RegisterUserHandler } from '../application/identity/register-user.handler';
+import { UserQueries } from '../application/identity/user.queries';
+import { ChangeBatteryModelHandler } from '../application/inventory/change-battery-model.handler';
+import { GenerateSerialBatchHandler } from '../application/inventory/generate-serial-batch.handler';
+import { InventoryQueries } from '../application/inventory/inventory.queries';
+import { MoveSerialNumberHandler } from '../application/inventory/move-serial-number.handler';
+import { RegisterBatteryModelHandler } from '../application/inventory/register-battery-model.handler';
+import { CommandExecutor } from '../application/shared/command-executor';
+import type { CommandServices } from '../application/shared/command-services';
+import { EventMetadataFactory } from '../application/shared/event-metadata.factory';
+import type { Clock } from '../application/shared/ports/clock.port';
+import type { DocumentStore } from '../application/shared/ports/document-store.port';
+import type { EventStore } from '../application/shared/ports/event-store.port';
+import type { IdGenerator } from '../application/shared/ports/id-generator.port';
+import type { Projection } from '../application/shared/ports/projection.port';
+import { ProjectionRunner } from '../application/shared/projections/projection-runner';
+import { ProjectionWorker } from '../application/shared/projections/projection-worker';
+import { UniqueKeys } from '../application/shared/unique-keys';
+import { ActivateWarrantyHandler } from '../application/warranty/activate-warranty.handler';
+import { VoidWarrantyHandler } from '../application/warranty/void-warranty.handler';
+import { WarrantyQueries } from '../application/warranty/warranty.queries';
+import { JwtTokenService } from '../infrastructure/security/jwt-token-service';
+import { ScryptPasswordHasher } from '../infrastructure/security/scrypt-password-hasher';
+import { SqliteDatabase } from '../infrastructure/sqlite/sqlite-database';
+import { SqliteDocumentStore } from '../infrastructure/sqlite/sqlite-document-store';
+import { SqliteEventStore } from '../infrastructure/sqlite/sqlite-event-store';
+import { CryptoIdGenerator } from '../infrastructure/system/crypto-id-generator';
+import { SystemClock } from '../infrastructure/system/system-clock';
+import type { HttpDependencies } from '../interfaces/http/http-dependencies';
+import type { Config } from './config';
+import { allProjections } from './projections';
+import { TOKENS } from './tokens';
+
+/** Binds every port to its adapter and every handler to its dependencies (the embedded default). */
+export const createContainer = (config: Config, logger: Logger): Container => {
+  const container = new Container({ defaultScope: 'Singleton' });
+  const bind = <T>(token: symbol, build: (get: <U>(t: symbol) => U) => T) =>
+    container.bind<T>(token).toDynamicValue((ctx) => build((t) => ctx.get(t)));
+
+  container.bind<Config>(TOKENS.config).toConstantValue(config);
+  container.bind<Logger>(TOKENS.logger).toConstantValue(logger);
+  bind<Clock>(TOKENS.clock, () => new SystemClock());
+  bind<IdGenerator>(TOKENS.ids, () => new CryptoIdGenerator());
+  bind(TOKENS.database, () => new SqliteDatabase(config.databaseFile));
+  bind<EventStore>(TOKENS.eventStore, (get) => new SqliteEventStore(get(TOKENS.database)));
+  bind<DocumentStore>(TOKENS.documentStore, (get) => new SqliteDocumentStore(get(TOKENS.database)));
+  bind(TOKENS.metadata, (get) => new EventMetadataFactory(get(TOKENS.clock), get(TOKENS.ids)));
+  bind(TOKENS.executor, (get) => new CommandExecutor(get(TOKENS.eventStore), get(TOKENS.metadata)));
+  bind(TOKENS.uniqueKeys, (get) => new UniqueKeys(get(TOKENS.executor), get(TOKENS.eventStore), get(TOKENS.clock)));
+  bind<CommandServices>(TOKENS.commandServices, (get) => ({
+    executor: get(TOKENS.executor),
+    eventStore: get(TOKENS.eventStore),
+    metadata: get(TOKENS.metadata),
+    uniqueKeys: get(TOKENS.uniqueKeys),
+    clock: get(TOKENS.clock),
+    ids: get(TOKENS.ids),
+  }));
+  bind(TOKENS.passwordHasher, () => new ScryptPasswordHasher({ N: 2 ** config.PASSWORD_HASH_COST, r: 8, p: 1 }));
+  bind(
+    TOKENS.tokenService,
+    () =>
+      new JwtTokenService({
+        secret: config.JWT_SECRET,
+        issuer: config.JWT_ISSUER,
+        accessTtlSeconds: config.JWT_ACCESS_TTL_SECONDS,
+        refreshTtlSeconds: config.JWT_REFRESH_TTL_SECONDS,
+      }),
+  );
+  container.bind<readonly Projection[]>(TOKENS.projections).toConstantValue(allProjections);
+  bind(TOKENS.projectionRunner, (get) => {
+    const projections = get<readonly Projection[]>(TOKENS.projections);
+    const onError = (error: unknown, name: string) => logger.error({ err: error, projection: name }, 'projection failed; retrying');
+    return new ProjectionRunner(
+      projections.map((p) => new ProjectionWorker(p, get(TOKENS.eventStore), get(TOKENS.documentStore), 1_000, onError)),
+    );
+  });
+  bind<HttpDependencies>(TOKENS.httpDependencies, (get) => {
+    const services = get<CommandServices>(TOKENS.commandServices);
+    const documents = get<DocumentStore>(TOKENS.documentStore);
+    const runner = get<ProjectionRunner>(TOKENS.projectionRunner);
+    return {
+      readSide: { waitFor: (position, timeoutMs) => runner.waitFor(position, timeoutMs ?? config.READ_WAIT_MAX_MS) },
+      authentication: new AuthenticationService(
+        services.eventStore,
+        services.uniqueKeys,
+        get(TOKENS.passwordHasher),
+        get(TOKENS.tokenService),
+      ),
+      registerUser: new RegisterUserHandler(services, get(TOKENS.passwordHasher)),
+      userQueries: new UserQueries(documents),
+      registerBatteryModel: new RegisterBatteryModelHandler(services),
+      changeBatteryModel: new ChangeBatteryModelHandler(services),
+      generateSerialBatch: new GenerateSerialBatchHandler(services),
+      moveSerialNumber: new MoveSerialNumberHandler(services),
+      inventoryQueries: new InventoryQueries(documents),
+      activateWarranty: new ActivateWarrantyHandler(services),
+      voidWarranty: new VoidWarrantyHandler(services),
+      warrantyQueries: new WarrantyQueries(documents, services.clock),
+    };
+  });
+  return container;
+};

@@ -1,0 +1,20 @@
+/** Service identifiers for the inversify container. */
+export const TOKENS = {
+  config: Symbol.for('Config'),
+  logger: Symbol.for('Logger'),
+  clock: Symbol.for('Clock'),
+  ids: Symbol.for('IdGenerator'),
+  database: Symbol.for('SqliteDatabase'),
+  eventStore: Symbol.for('EventStore'),
+  documentStore: Symbol.for('DocumentStore'),
+  metadata: Symbol.for('EventMetadataFactory'),
+  executor: Symbol.for('CommandExecutor'),
+  uniqueKeys: Symbol.for('UniqueKeys'),
+  commandServices: Symbol.for('CommandServices'),
+  passwordHasher: Symbol.for('PasswordHasher'),
+  tokenService: Symbol.for('JwtTokenService'),
+  projections: Symbol.for('Projections'),
+  projectionRunner: Symbol.for('ProjectionRunner'),
+  httpDependencies: Symbol.for('HttpDependencies'),
+  httpApi: Symbol.for('HttpApi'),
+} as const;

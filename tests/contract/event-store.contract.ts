@@ -1,0 +1,426 @@
+import type {
+  EventStore,
+  ExpectedRevision,
+  RecordedEvent,
+} from '../../src/application/shared/ports/event-store.port';
+import {
+  WRONG_EXPECTED_REVISION,
+  isWrongExpectedRevision,
+} from '../../src/application/shared/ports/wrong-expected-revision';
+import { DomainError } from '../../src/domain/shared/domain-error';
+import { DUPLICATE_EVENT_ID } from '../../src/infrastructure/memory/store-errors';
+import { newEvent, newEvents, streamIn } from './support/event-fixtures';
+import { SubscriptionProbe } from './support/subscription-probe';
+
+export type EventStoreFactory = () => Promise<{ store: EventStore; cleanup: () => Promise<void> }>;
+
+const positionsOf = (events: readonly RecordedEvent[]) => events.map((event) => event.position);
+const revisionsOf = (events: readonly RecordedEvent[]) => events.map((event) => event.revision);
+
+const expectStrictlyIncreasing = (values: readonly number[]) => {
+  values.slice(1).forEach((value, index) => expect(value).toBeGreaterThan(values[index] as number));
+};
+
+/** The behaviour every EventStore adapter must show (EventStoreDB's semantics). */
+export const describeEventStoreContract = (name: string, factory: EventStoreFactory): void => {
+  describe(`EventStore contract: ${name}`, () => {
+    let store: EventStore;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await factory());
+    });
+
+    afterEach(async () => {
+      await cleanup();
+    });
+
+    const rejectsWith = async (append: Promise<unknown>, code: string) => {
+      const error: unknown = await append.then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({ kind: 'conflict', code });
+    };
+
+    describe('expected revision', () => {
+      const cases: { expected: ExpectedRevision; onAbsent: boolean; onRevision1: boolean }[] = [
+        { expected: 'any', onAbsent: true, onRevision1: true },
+        { expected: 'no_stream', onAbsent: true, onRevision1: false },
+        { expected: 'stream_exists', onAbsent: false, onRevision1: true },
+        { expected: 0, onAbsent: false, onRevision1: false },
+        { expected: 1, onAbsent: false, onRevision1: true },
+        { expected: 2, onAbsent: false, onRevision1: false },
+      ];
+
+      it.each(cases)('$expected on an absent stream: succeeds = $onAbsent', async ({ expected, onAbsent }) => {
+        const streamId = streamIn('account');
+        const append = store.appendToStream(streamId, [newEvent()], expected);
+        if (onAbsent) {
+          await expect(append).resolves.toMatchObject({ nextRevision: 0 });
+        } else {
+          await rejectsWith(append, WRONG_EXPECTED_REVISION);
+          expect(await store.readStream(streamId)).toEqual([]);
+        }
+      });
+
+      it.each(cases)('$expected on a stream at revision 1: succeeds = $onRevision1', async ({ expected, onRevision1 }) => {
+        const streamId = streamIn('account');
+        await store.appendToStream(streamId, newEvents(2), 'no_stream');
+        const append = store.appendToStream(streamId, [newEvent()], expected);
+        if (onRevision1) {
+          await expect(append).resolves.toMatchObject({ nextRevision: 2 });
+        } else {
+          await rejectsWith(append, WRONG_EXPECTED_REVISION);
+          expect(revisionsOf(await store.readStream(streamId))).toEqual([0, 1]);
+        }
+      });
+
+      it('reports the stream and the actual revision in the error', async () => {
+        const streamId = streamIn('account');
+        await store.appendToStream(streamId, newEvents(3), 'no_stream');
+        const error: unknown = await store.appendToStream(streamId, [newEvent()], 0).catch((reason: unknown) => reason);
+        expect(isWrongExpectedRevision(error)).toBe(true);
+        expect((error as DomainError).details).toMatchObject({ streamId, expected: '0', actual: '2' });
+      });
+
+      it('checks the revision when appending no events, and writes nothing', async () => {
+        const streamId = streamIn('account');
+        await store.appendToStream(streamId, [], 'no_stream');
+        expect(await store.headPosition()).toBe(0);
+        await store.appendToStream(streamId, [newEvent()], 'no_stream');
+        await rejectsWith(store.appendToStream(streamId, [], 'no_stream'), WRONG_EXPECTED_REVISION);
+        await expect(store.appendToStream(streamId, [], 0)).resolves.toMatchObject({ nextRevision: 0 });
+      });
+    });
+
+    describe('revisions and positions', () => {
+      it('numbers revisions per stream from 0 and positions globally, strictly increasing', async () => {
+        const [a, b] = [streamIn('alpha'), streamIn('beta')];
+        const first = await store.appendToStream(a, newEvents(2), 'no_stream');
+        const second = await store.appendToStream(b, newEvents(1), 'no_stream');
+        const third = await store.appendToStream(a, newEvents(3), 1);
+
+        expect(first.nextRevision).toBe(1);
+        expect(second.nextRevision).toBe(0);
+        expect(third.nextRevision).toBe(4);
+        expect(revisionsOf(await store.readStream(a))).toEqual([0, 1, 2, 3, 4]);
+        expect(revisionsOf(await store.readStream(b))).toEqual([0]);
+
+        const all = await store.readAll();
+        expect(all).toHaveLength(6);
+        expect(all[0]?.position).toBeGreaterThan(0);
+        expectStrictlyIncreasing(positionsOf(all));
+        expect(all.map((event) => event.streamId)).toEqual([a, a, b, a, a, a]);
+        expect(first.position).toBe(all[1]?.position);
+        expect(second.position).toBe(all[2]?.position);
+        expect(third.position).toBe(all[5]?.position);
+        expect(await store.headPosition()).toBe(third.position);
+      });
+
+      it('reports head position 0 when empty', async () => {
+        expect(await store.headPosition()).toBe(0);
+      });
+
+      it('stores type, data and metadata as given', async () => {
+        const streamId = streamIn('thing');
+        const event = newEvent('ThingNamed', { name: 'Zoë', tags: ['a', 'b'], nested: { n: 1.5, flag: false, none: null } });
+        await store.appendToStream(streamId, [event], 'no_stream');
+        const [stored] = await store.readStream(streamId);
+        expect(stored).toEqual({
+          streamId,
+          revision: 0,
+          position: expect.any(Number),
+          type: 'ThingNamed',
+          data: event.data,
+          metadata: event.metadata,
+        });
+      });
+    });
+
+    describe('idempotent append by event id', () => {
+      it('writes a repeated batch once and answers with the original result', async () => {
+        const streamId = streamIn('order');
+        const batch = newEvents(2);
+        const original = await store.appendToStream(streamId, batch, 'no_stream');
+        await store.appendToStream(streamIn('other'), newEvents(1), 'no_stream');
+
+        await expect(store.appendToStream(streamId, batch, 'no_stream')).resolves.toEqual(original);
+        await expect(store.appendToStream(streamId, batch, 'any')).resolves.toEqual(original);
+        await expect(store.appendToStream(streamId, batch, 7)).resolves.toEqual(original);
+        expect(await store.readStream(streamId)).toHaveLength(2);
+        expect(await store.readAll()).toHaveLength(3);
+      });
+
+      it('treats a leading part of an earlier batch as already written', async () => {
+        const streamId = streamIn('order');
+        const batch = newEvents(3);
+        await store.appendToStream(streamId, batch, 'no_stream');
+        const [first] = await store.readStream(streamId);
+        await expect(store.appendToStream(streamId, batch.slice(0, 1), 'no_stream')).resolves.toEqual({
+          nextRevision: 0,
+          position: first?.position,
+        });
+        expect(await store.readStream(streamId)).toHaveLength(3);
+      });
+
+      it('rejects a batch that only partly repeats stored ids, writing nothing', async () => {
+        const streamId = streamIn('order');
+        const [a, b] = [newEvent(), newEvent()];
+        await store.appendToStream(streamId, [a, b], 'no_stream');
+
+        await rejectsWith(store.appendToStream(streamId, [a, newEvent()], 'any'), DUPLICATE_EVENT_ID);
+        await rejectsWith(store.appendToStream(streamId, [newEvent(), b], 'any'), DUPLICATE_EVENT_ID);
+        await rejectsWith(store.appendToStream(streamId, [b, a], 'any'), DUPLICATE_EVENT_ID);
+        await rejectsWith(store.appendToStream(streamIn('order'), [a, b], 'any'), DUPLICATE_EVENT_ID);
+        expect(await store.readAll()).toHaveLength(2);
+      });
+
+      it('rejects a batch that repeats an id within itself', async () => {
+        const event = newEvent();
+        const streamId = streamIn('order');
+        await rejectsWith(store.appendToStream(streamId, [event, event], 'any'), DUPLICATE_EVENT_ID);
+        expect(await store.readStream(streamId)).toEqual([]);
+      });
+    });
+
+    describe('readStream', () => {
+      let streamId: string;
+
+      beforeEach(async () => {
+        streamId = streamIn('meter');
+        await store.appendToStream(streamIn('noise'), newEvents(2), 'no_stream');
+        await store.appendToStream(streamId, newEvents(5), 'no_stream');
+      });
+
+      it('reads forwards from the start by default', async () => {
+        expect(revisionsOf(await store.readStream(streamId))).toEqual([0, 1, 2, 3, 4]);
+      });
+
+      it('reads forwards from an inclusive revision, up to maxCount', async () => {
+        expect(revisionsOf(await store.readStream(streamId, { fromRevision: 2 }))).toEqual([2, 3, 4]);
+        expect(revisionsOf(await store.readStream(streamId, { fromRevision: 1, maxCount: 2 }))).toEqual([1, 2]);
+        expect(await store.readStream(streamId, { fromRevision: 5 })).toEqual([]);
+      });
+
+      it('reads backwards from the end by default, or from an inclusive revision', async () => {
+        expect(revisionsOf(await store.readStream(streamId, { direction: 'backwards' }))).toEqual([4, 3, 2, 1, 0]);
+        expect(
+          revisionsOf(await store.readStream(streamId, { direction: 'backwards', fromRevision: 3, maxCount: 2 })),
+        ).toEqual([3, 2]);
+        expect(revisionsOf(await store.readStream(streamId, { direction: 'backwards', maxCount: 1 }))).toEqual([4]);
+      });
+
+      it('returns an empty list for an absent stream', async () => {
+        expect(await store.readStream(streamIn('missing'))).toEqual([]);
+        expect(await store.readStream(streamIn('missing'), { direction: 'backwards' })).toEqual([]);
+      });
+    });
+
+    describe('readAll', () => {
+      let all: readonly RecordedEvent[];
+
+      beforeEach(async () => {
+        await store.appendToStream('order-1', [newEvent('OrderPlaced'), newEvent('OrderAccepted')], 'no_stream');
+        await store.appendToStream('ticket-1', [newEvent('TicketOpened')], 'no_stream');
+        await store.appendToStream('orderline-1', [newEvent('OrderPlaced')], 'no_stream');
+        await store.appendToStream('order-2', [newEvent('OrderPlaced')], 'no_stream');
+        await store.appendToStream('meter-1', [newEvent('MeterRegistered'), newEvent('OrderPlaced')], 'no_stream');
+        all = await store.readAll();
+      });
+
+      const streamsOf = (events: readonly RecordedEvent[]) => events.map((event) => `${event.streamId}:${event.type}`);
+      const at = (index: number) => (all[index] as RecordedEvent).position;
+
+      it('reads everything forwards in position order', () => {
+        expect(all).toHaveLength(7);
+        expectStrictlyIncreasing(positionsOf(all));
+      });
+
+      it('reads forwards after an exclusive position, up to maxCount', async () => {
+        expect(positionsOf(await store.readAll({ after: at(2) }))).toEqual(positionsOf(all.slice(3)));
+        expect(positionsOf(await store.readAll({ after: at(1), maxCount: 2 }))).toEqual([at(2), at(3)]);
+        expect(await store.readAll({ after: at(6) })).toEqual([]);
+      });
+
+      it('reads backwards from the end, or before an exclusive position, up to maxCount', async () => {
+        expect(positionsOf(await store.readAll({ direction: 'backwards' }))).toEqual(positionsOf(all).reverse());
+        expect(positionsOf(await store.readAll({ direction: 'backwards', before: at(3), maxCount: 2 }))).toEqual([
+          at(2),
+          at(1),
+        ]);
+        expect(await store.readAll({ direction: 'backwards', before: at(0) })).toEqual([]);
+      });
+
+      it('filters by stream prefixes (any of them)', async () => {
+        expect(streamsOf(await store.readAll({ filter: { streamPrefixes: ['order-'] } }))).toEqual([
+          'order-1:OrderPlaced',
+          'order-1:OrderAccepted',
+          'order-2:OrderPlaced',
+        ]);
+        expect(streamsOf(await store.readAll({ filter: { streamPrefixes: ['ticket-', 'meter-'] } }))).toEqual([
+          'ticket-1:TicketOpened',
+          'meter-1:MeterRegistered',
+          'meter-1:OrderPlaced',
+        ]);
+      });
+
+      it('filters by event types (any of them)', async () => {
+        expect(streamsOf(await store.readAll({ filter: { eventTypes: ['OrderAccepted', 'TicketOpened'] } }))).toEqual([
+          'order-1:OrderAccepted',
+          'ticket-1:TicketOpened',
+        ]);
+      });
+
+      it('combines prefixes and types with AND, in both directions', async () => {
+        const filter = { streamPrefixes: ['order-', 'meter-'], eventTypes: ['OrderPlaced'] };
+        expect(streamsOf(await store.readAll({ filter }))).toEqual([
+          'order-1:OrderPlaced',
+          'order-2:OrderPlaced',
+          'meter-1:OrderPlaced',
+        ]);
+        expect(streamsOf(await store.readAll({ filter, direction: 'backwards', maxCount: 2 }))).toEqual([
+          'meter-1:OrderPlaced',
+          'order-2:OrderPlaced',
+        ]);
+        expect(streamsOf(await store.readAll({ filter, after: at(0), maxCount: 1 }))).toEqual(['order-2:OrderPlaced']);
+      });
+    });
+
+    describe('subscribeToAll', () => {
+      let probes: SubscriptionProbe[];
+
+      const subscribe = (...args: Parameters<EventStore['subscribeToAll']>) => {
+        const probe = new SubscriptionProbe(store.subscribeToAll(...args));
+        probes.push(probe);
+        return probe;
+      };
+
+      beforeEach(() => {
+        probes = [];
+      });
+
+      afterEach(async () => {
+        await Promise.all(probes.map((probe) => probe.subscription.close()));
+      });
+
+      it('delivers the history, then events appended after subscribing', async () => {
+        const streamId = streamIn('ticket');
+        await store.appendToStream(streamId, newEvents(3), 'no_stream');
+        const probe = subscribe();
+
+        const history = await probe.take(3);
+        expect(revisionsOf(history)).toEqual([0, 1, 2]);
+
+        probe.startWaiting();
+        await store.appendToStream(streamId, newEvents(2), 2);
+        await store.appendToStream(streamIn('ticket'), newEvents(1), 'no_stream');
+        const live = await probe.take(3);
+        expect(positionsOf([...history, ...live])).toEqual(positionsOf(await store.readAll()));
+      });
+
+      it('starts on an empty store and delivers live events', async () => {
+        const probe = subscribe();
+        probe.startWaiting();
+        const result = await store.appendToStream(streamIn('ticket'), newEvents(1), 'no_stream');
+        expect(positionsOf(await probe.take(1))).toEqual([result.position]);
+      });
+
+      it('resumes after a checkpoint without skipping or repeating', async () => {
+        const streamId = streamIn('ticket');
+        await store.appendToStream(streamId, newEvents(5), 'no_stream');
+        const all = await store.readAll();
+        const checkpoint = (all[1] as RecordedEvent).position;
+
+        const probe = subscribe({ after: checkpoint });
+        expect(positionsOf(await probe.take(3))).toEqual(positionsOf(all.slice(2)));
+        await store.appendToStream(streamId, newEvents(1), 4);
+        const [live] = await probe.take(1);
+        expect(live?.revision).toBe(5);
+      });
+
+      it('delivers batches of at most batchSize, in order', async () => {
+        await store.appendToStream(streamIn('ticket'), newEvents(7), 'no_stream');
+        const probe = subscribe({ batchSize: 3 });
+        const events = await probe.take(7);
+        expectStrictlyIncreasing(positionsOf(events));
+        expect(probe.batches.every((batch) => batch.length > 0 && batch.length <= 3)).toBe(true);
+      });
+
+      it('delivers only events matching the filter, in history and live', async () => {
+        await store.appendToStream('order-1', [newEvent('OrderPlaced'), newEvent('OrderAccepted')], 'no_stream');
+        await store.appendToStream('ticket-1', [newEvent('OrderPlaced')], 'no_stream');
+        const probe = subscribe({ filter: { streamPrefixes: ['order-'], eventTypes: ['OrderPlaced'] } });
+
+        const [historical] = await probe.take(1);
+        expect(historical).toMatchObject({ streamId: 'order-1', type: 'OrderPlaced' });
+
+        probe.startWaiting();
+        await store.appendToStream('ticket-2', [newEvent('OrderPlaced')], 'no_stream');
+        await store.appendToStream('order-1', [newEvent('OrderCancelled')], 1);
+        await store.appendToStream('order-2', [newEvent('OrderPlaced')], 'no_stream');
+        const [live] = await probe.take(1);
+        expect(live).toMatchObject({ streamId: 'order-2', type: 'OrderPlaced' });
+      });
+
+      it('ends a pending iteration when closed', async () => {
+        await store.appendToStream(streamIn('ticket'), newEvents(1), 'no_stream');
+        const probe = subscribe();
+        await probe.take(1);
+        probe.startWaiting();
+        await probe.subscription.close();
+        expect(await probe.ended()).toBe(true);
+      });
+
+      it('ends a for-await loop when closed from inside it', async () => {
+        await store.appendToStream(streamIn('ticket'), newEvents(4), 'no_stream');
+        const subscription = store.subscribeToAll({ batchSize: 2 });
+        const seen: RecordedEvent[] = [];
+        for await (const batch of subscription) {
+          seen.push(...batch);
+          if (seen.length >= 2) await subscription.close();
+        }
+        expect(seen).toHaveLength(2);
+      });
+    });
+
+    describe('concurrency', () => {
+      it('lets exactly one of 50 parallel "no_stream" appends to one stream win', async () => {
+        const streamId = streamIn('serial');
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 50 }, () => store.appendToStream(streamId, [newEvent()], 'no_stream')),
+        );
+        const rejected = outcomes.filter((outcome) => outcome.status === 'rejected');
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        expect(rejected).toHaveLength(49);
+        expect(rejected.every((outcome) => isWrongExpectedRevision(outcome.reason))).toBe(true);
+        expect(await store.readStream(streamId)).toHaveLength(1);
+      });
+
+      it('lets exactly one of 50 parallel appends expecting the same revision win', async () => {
+        const streamId = streamIn('serial');
+        await store.appendToStream(streamId, [newEvent()], 'no_stream');
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 50 }, () => store.appendToStream(streamId, [newEvent()], 0)),
+        );
+        const rejected = outcomes.filter((outcome) => outcome.status === 'rejected');
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        expect(rejected.every((outcome) => isWrongExpectedRevision(outcome.reason))).toBe(true);
+        expect(revisionsOf(await store.readStream(streamId))).toEqual([0, 1]);
+      });
+
+      it('accepts 200 parallel appends to different streams, each at its own position', async () => {
+        const results = await Promise.all(
+          Array.from({ length: 200 }, () => store.appendToStream(streamIn('load'), newEvents(2), 'no_stream')),
+        );
+        const positions = results.map((result) => result.position);
+        expect(new Set(positions).size).toBe(200);
+        const all = await store.readAll();
+        expect(all).toHaveLength(400);
+        expectStrictlyIncreasing(positionsOf(all));
+        expect(await store.headPosition()).toBe(Math.max(...positions));
+      });
+    });
+  });
+};

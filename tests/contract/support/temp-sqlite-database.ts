@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SqliteDatabase } from '../../../src/infrastructure/sqlite/sqlite-database';
+
+export interface TempSqliteFile {
+  readonly filePath: string;
+  open(): SqliteDatabase;
+  remove(): void;
+}
+
+/** A fresh SQLite file in its own temp directory (a real file: WAL and other processes need one). */
+export const tempSqliteFile = (): TempSqliteFile => {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'opsledger-contract-'));
+  const filePath = path.join(directory, 'nested', 'opsledger.db');
+  return {
+    filePath,
+    open: () => new SqliteDatabase(filePath),
+    remove: () => fs.rmSync(directory, { recursive: true, force: true }),
+  };
+};

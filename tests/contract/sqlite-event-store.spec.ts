@@ -1,6 +1,14 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { isWrongExpectedRevision } from '../../src/application/shared/ports/wrong-expected-revision';
+import { STORE_CLOSED } from '../../src/infrastructure/memory/store-errors';
+import { SqliteDatabase } from '../../src/infrastructure/sqlite/sqlite-database';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
+import { SqliteEventWriter } from '../../src/infrastructure/sqlite/sqlite-event-writer';
 import { describeEventStoreContract } from './event-store.contract';
-import { tempSqliteFile } from './support/temp-sqlite-database';
+import { newEvent, newEvents, streamIn } from './support/event-fixtures';
+import { SubscriptionProbe } from './support/subscription-probe';
+import { type TempSqliteFile, tempSqliteFile } from './support/temp-sqlite-database';
 
 describeEventStoreContract('sqlite', async () => {
   const file = tempSqliteFile();
@@ -15,3 +23,119 @@ describeEventStoreContract('sqlite', async () => {
     },
   };
 });
+
+describe('SqliteEventStore, beyond the contract', () => {
+  let file: TempSqliteFile;
+  let toClose: { close(): unknown }[];
+
+  const open = (options?: ConstructorParameters<typeof SqliteEventStore>[1]) => {
+    const database = file.open();
+    const store = new SqliteEventStore(database, options);
+    toClose.push(database, store);
+    return { database, store };
+  };
+
+  beforeEach(() => {
+    file = tempSqliteFile();
+    toClose = [];
+  });
+
+  afterEach(async () => {
+    for (const closable of toClose.reverse()) await closable.close();
+    file.remove();
+  });
+
+  it('opens the file durable: WAL, synchronous FULL, busy timeout, foreign keys', () => {
+    const { database } = open();
+    const pragma = (name: string) => database.connection.pragma(name, { simple: true });
+    expect(pragma('journal_mode')).toBe('wal');
+    expect(pragma('synchronous')).toBe(2);
+    expect(pragma('busy_timeout')).toBe(5000);
+    expect(pragma('foreign_keys')).toBe(1);
+  });
+
+  it('keeps events across a reopen', async () => {
+    const first = open();
+    await first.store.appendToStream('warranty-1', newEvents(3), 'no_stream');
+    const written = await first.store.readAll();
+    await first.store.close();
+    first.database.close();
+
+    const second = open();
+    expect(await second.store.readAll()).toEqual(written);
+    await expect(second.store.appendToStream('warranty-1', [newEvent()], 2)).resolves.toMatchObject({ nextRevision: 3 });
+  });
+
+  it('writes appends still queued when closed, then refuses new ones', async () => {
+    const { store, database } = open();
+    const pending = store.appendToStream('warranty-1', newEvents(2), 'no_stream');
+    await store.close();
+    await expect(pending).resolves.toMatchObject({ nextRevision: 1 });
+    await expect(store.appendToStream('warranty-2', newEvents(1), 'no_stream')).rejects.toMatchObject({
+      code: STORE_CLOSED,
+    });
+    database.close();
+    expect(await open().store.readStream('warranty-1')).toHaveLength(2);
+  });
+
+  it('commits appends of the same tick as one group, bounded by maxGroupSize', async () => {
+    const write = jest.spyOn(SqliteEventWriter.prototype, 'write');
+    try {
+      const { store } = open({ maxGroupSize: 10 });
+      await Promise.all(Array.from({ length: 25 }, () => store.appendToStream(streamIn('load'), newEvents(1), 'no_stream')));
+      expect(write.mock.calls.map(([group]) => group.length)).toEqual([10, 10, 5]);
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  describe('with a second connection on the same file (as another process would)', () => {
+    it('sees the other writer when checking expected revisions', async () => {
+      const mine = open();
+      const theirs = open();
+      await theirs.store.appendToStream('serial-A1', [newEvent()], 'no_stream');
+      const error: unknown = await mine.store
+        .appendToStream('serial-A1', [newEvent()], 'no_stream')
+        .catch((reason: unknown) => reason);
+      expect(isWrongExpectedRevision(error)).toBe(true);
+    });
+
+    it('delivers the other writer’s events to a caught-up subscription by polling', async () => {
+      const mine = open({ pollIntervalMs: 20 });
+      const theirs = open();
+      const probe = new SubscriptionProbe(mine.store.subscribeToAll());
+      toClose.push(probe.subscription);
+      probe.startWaiting();
+      const result = await theirs.store.appendToStream('ticket-9', newEvents(2), 'no_stream');
+      const delivered = await probe.take(2);
+      expect(delivered.map((event) => event.position).at(-1)).toBe(result.position);
+    });
+  });
+
+  it('loses no acknowledged append when the writing process is killed with SIGKILL', async () => {
+    const child = spawn(process.execPath, [path.join(__dirname, 'support', 'append-until-killed.child.js'), file.filePath], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const acknowledged = await readAcknowledgedPositions(child, 200);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+
+    const stored = (await open().store.readStream('clock-1')).map((event) => event.position);
+    expect(stored.length).toBeGreaterThanOrEqual(acknowledged.length);
+    expect(stored.slice(0, acknowledged.length)).toEqual(acknowledged);
+  }, 20_000);
+});
+
+/** Collects the positions the child printed until `count` arrived (or the child failed). */
+const readAcknowledgedPositions = (child: ChildProcess, count: number): Promise<number[]> =>
+  new Promise((resolve, reject) => {
+    let output = '';
+    let errors = '';
+    child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`child exited early (${String(code)}): ${errors}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const positions = output.split('\n').filter(Boolean).map(Number);
+      if (positions.length >= count) resolve(positions);
+    });
+  });

@@ -34,6 +34,7 @@ export type {
   HandlerResult,
   HttpMethod,
   ParameterSchema,
+  ResponseHeaderSpec,
   ResponseSpec,
   RouteDefinition,
   RoutePermission,

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import type { Role } from '../../src/domain/identity/user.decider';
+import { systemContext } from '../../src/application/shared/command-context';
+import { createAdmin } from '../../src/main/cli/create-admin.command';
+import { loadConfig } from '../../src/main/config';
+import { createLogger } from '../../src/main/logger';
+import { createOpsledger, type Opsledger } from '../../src/main/opsledger';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export interface TestApp {
+  readonly opsledger: Opsledger;
+  readonly http: ReturnType<typeof request>;
+  readonly dataDir: string;
+  /** A bearer token of a freshly created admin. */
+  readonly adminToken: string;
+  /** Creates a user with the role (through the API, as the admin) and returns a bearer token. */
+  userToken(role: Role, email?: string): Promise<{ token: string; userId: string }>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** The whole service on a fresh embedded store in a temp directory, spoken to over real HTTP (supertest). */
+export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsledger-test-'));
+  const config = loadConfig(
+    { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '10', JWT_SECRET: 'test-secret-'.padEnd(48, 'x'), ...env },
+    () => 'unused',
+  );
+  const opsledger = await createOpsledger(config, createLogger(config));
+  const http = request(opsledger.app);
+  const login = async (email: string) => {
+    const res = await http.post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+    return res.body.accessToken as string;
+  };
+  await createAdmin(opsledger, { email: 'admin@test.example', name: 'Test Admin', password: TEST_PASSWORD }, systemContext('test-setup'));
+  const adminToken = await login('admin@test.example');
+  return {
+    opsledger,
+    http,
+    dataDir,
+    adminToken,
+    userToken: async (role, email = `${role}-${++counter}@test.example`) => {
+      const res = await http
+        .post('/api/users')
+        .set('Authorization', `Bearer ${adminToken}`)
+        .send({ email, name: `Test ${role}`, role, password: TEST_PASSWORD })
+        .expect(201);
+      return { token: await login(email), userId: res.body.id as string };
+    },
+    close: async () => {
+      await opsledger.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/** Registers a battery model and a batch of serials as the admin; returns ids and the last position. */
+export const seedModelWithSerials = async (app: TestApp, count = 3, overrides: Record<string, unknown> = {}) => {
+  const auth = `Bearer ${app.adminToken}`;
+  const sku = `LV-${++counter}-AH`;
+  const model = await app.http
+    .post('/api/inventory/models')
+    .set('Authorization', auth)
+    .send({ name: `Model ${sku}`, sku, capacityAh: 100, voltage: 12.8, warrantyMonths: 24, lowStockThreshold: 2, ...overrides })
+    .expect(201);
+  const batch = await app.http
+    .post('/api/inventory/serials')
+    .set('Authorization', auth)
+    .send({ modelId: model.body.id, count })
+    .expect(201);
+  return { modelId: model.body.id as string, sku, serials: batch.body.serials as string[], position: batch.body.position as number };
+};

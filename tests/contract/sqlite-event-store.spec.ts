@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { isWrongExpectedRevision } from '../../src/application/shared/ports/wrong-expected-revision';
 import { STORE_CLOSED } from '../../src/infrastructure/memory/store-errors';
-import { SqliteDatabase } from '../../src/infrastructure/sqlite/sqlite-database';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
 import { SqliteEventWriter } from '../../src/infrastructure/sqlite/sqlite-event-writer';
 import { describeEventStoreContract } from './event-store.contract';
@@ -135,7 +134,7 @@ const readAcknowledgedPositions = (child: ChildProcess, count: number): Promise<
     child.once('exit', (code) => reject(new Error(`child exited early (${String(code)}): ${errors}`)));
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const positions = output.split('\n').filter(Boolean).map(Number);
+      const positions = output.split('\n').slice(0, -1).map(Number);
       if (positions.length >= count) resolve(positions);
     });
   });

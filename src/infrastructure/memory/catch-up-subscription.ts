@@ -3,6 +3,7 @@ import type {
   EventSubscription,
   RecordedEvent,
 } from '../../application/shared/ports/event-store.port';
+import { invalid } from '../../domain/shared/domain-error';
 import type { AppendSignal } from './append-signal';
 
 /** What a subscription needs from a store: synchronous reads, so no append can slip between read and wait. */
@@ -27,6 +28,7 @@ export const DEFAULT_BATCH_SIZE = 500;
  * The cursor advances to the head even when a filtered read finds nothing, so a rare filter never rescans.
  */
 export class CatchUpSubscription implements EventSubscription {
+  private readonly batchSize: number;
   private closed = false;
   private wake: (() => void) | null = null;
 
@@ -36,12 +38,15 @@ export class CatchUpSubscription implements EventSubscription {
     private readonly options: CatchUpOptions,
     private readonly onClosed: (subscription: CatchUpSubscription) => void,
   ) {
-    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) {
+      throw invalid('event_store.invalid_batch_size', 'batchSize must be a positive integer', { batchSize: this.batchSize });
+    }
   }
 
+  /** Meant for one consumer: each call starts an independent read from the subscription's `after`. */
   async *[Symbol.asyncIterator](): AsyncGenerator<readonly RecordedEvent[]> {
-    const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const batchSize = this.batchSize;
     let cursor = this.options.after ?? 0;
     while (!this.closed) {
       const head = this.source.headPosition();

@@ -28,6 +28,20 @@ export class SqliteDatabase {
     this.connection.exec(CORE_SCHEMA);
   }
 
+  /**
+   * Runs `work` with synchronous=NORMAL: its commits skip the fsync. Only for data that can be rebuilt from
+   * events (read models with their checkpoints): WAL keeps every commit atomic and in order, so a power loss
+   * can drop only the newest such commits, never half of one, and the next FULL commit syncs them anyway.
+   */
+  withoutFsync<T>(work: () => T): T {
+    this.connection.pragma('synchronous = NORMAL');
+    try {
+      return work();
+    } finally {
+      this.connection.pragma('synchronous = FULL');
+    }
+  }
+
   get isOpen(): boolean {
     return this.connection.open;
   }

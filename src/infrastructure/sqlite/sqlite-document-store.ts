@@ -46,7 +46,8 @@ export class SqliteDocumentStore implements DocumentStore {
     );
     this.deleteCheckpoint = this.connection.prepare('DELETE FROM checkpoints WHERE name = ?');
     const commit = this.connection.transaction(this.applyCommit.bind(this));
-    this.commitTransaction = (changes, checkpoint) => commit.immediate(changes, checkpoint);
+    this.commitTransaction = (changes, checkpoint) =>
+      database.withoutFsync(() => commit.immediate(changes, checkpoint));
     const reset = this.connection.transaction((collections: readonly string[], checkpointName: string) => {
       for (const name of collections) this.collection(name).clear.run();
       this.deleteCheckpoint.run(checkpointName);
@@ -60,9 +61,11 @@ export class SqliteDocumentStore implements DocumentStore {
     this.assertOpen();
     spec.indexes.forEach((index) => index.fields.forEach(assertFieldPath));
     const collection = this.collection(spec.name);
-    this.guarded(spec.name, () => {
+    try {
       for (const index of spec.indexes) collection.createIndex(index);
-    });
+    } catch (error) {
+      throw translated(spec.name, error);
+    }
   }
 
   async get<T extends Document>(collection: string, id: string): Promise<T | null> {
@@ -91,8 +94,13 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async commit(changes: readonly DocumentChange[], checkpoint?: Checkpoint): Promise<void> {
     this.assertOpen();
+    // Tables are created outside the transaction, so a rollback cannot leave cached statements on a dropped table.
     for (const change of changes) this.collection(change.collection);
-    this.guarded('', () => this.commitTransaction(changes, checkpoint));
+    try {
+      this.commitTransaction(changes, checkpoint);
+    } catch (error) {
+      throw translated(null, error);
+    }
   }
 
   async getCheckpoint(name: string): Promise<number | null> {
@@ -102,7 +110,12 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async reset(collections: readonly string[], checkpointName: string): Promise<void> {
     this.assertOpen();
-    this.guarded('', () => this.resetTransaction(collections, checkpointName));
+    for (const name of collections) this.collection(name);
+    try {
+      this.resetTransaction(collections, checkpointName);
+    } catch (error) {
+      throw translated(null, error);
+    }
   }
 
   /** Leaves the database open: it belongs to whoever opened it. */
@@ -115,12 +128,16 @@ export class SqliteDocumentStore implements DocumentStore {
       const stored = this.readCheckpoint.get(checkpoint.name);
       if (stored && stored.position >= checkpoint.position) return;
     }
-    for (const change of changes) {
-      const collection = this.collection(change.collection);
-      this.guarded(change.collection, () => {
+    let current = '';
+    try {
+      for (const change of changes) {
+        current = change.collection;
+        const collection = this.collection(current);
         if (change.op === 'put') collection.put.run(change.document.id, JSON.stringify(change.document));
         else collection.delete.run(change.id);
-      });
+      }
+    } catch (error) {
+      throw translated(current, error);
     }
     if (checkpoint) this.writeCheckpoint.run(checkpoint.name, checkpoint.position);
   }
@@ -133,18 +150,16 @@ export class SqliteDocumentStore implements DocumentStore {
     return created;
   }
 
-  /** Maps SQLite's constraint and lock errors to the store's domain errors. */
-  private guarded<T>(collection: string, work: () => T): T {
-    try {
-      return work();
-    } catch (error) {
-      if (isSqliteUniqueViolation(error)) throw uniqueViolation(collection, String((error as Error).message));
-      if (isSqliteBusy(error)) throw unavailable('document_store.busy', 'The read models are locked');
-      throw error;
-    }
-  }
-
   private assertOpen(): void {
     if (this.closed) throw storeClosed('document store');
   }
 }
+
+/** Maps SQLite's constraint and lock errors to the store's domain errors (others pass unchanged). */
+const translated = (collection: string | null, error: unknown): unknown => {
+  if (isSqliteUniqueViolation(error)) {
+    return uniqueViolation(collection ?? 'a collection', String((error as { message?: unknown }).message));
+  }
+  if (isSqliteBusy(error)) return unavailable('document_store.busy', 'The read models are locked by another writer');
+  return error;
+};

@@ -15,9 +15,9 @@ const MAX_POSITION = Number.MAX_SAFE_INTEGER;
 type Direction = 'forwards' | 'backwards';
 
 /**
- * Synchronous reads of the events table. Filtered reads walk the primary key (position order) and test
- * the filter per row: `instr(stream_id, prefix) = 1` is an exact prefix test, and the unary `+` keeps the
- * planner from choosing the stream index and then sorting every match.
+ * Synchronous reads of the events table. Filtered reads walk the primary key in position order and test
+ * the filter per row (`instr(stream_id, prefix) = 1` is an exact prefix test, with no LIKE escaping), so a
+ * batch never needs sorting; subscriptions move their cursor past scanned rows, so none is scanned twice.
  */
 export class SqliteEventReader {
   private readonly streamForwards: Database.Statement<[string, number, number], EventRow>;
@@ -27,12 +27,16 @@ export class SqliteEventReader {
 
   constructor(private readonly connection: Database.Database) {
     const select = `SELECT ${EVENT_COLUMNS} FROM events`;
-    this.streamForwards = connection.prepare(
-      `${select} WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-    );
-    this.streamBackwards = connection.prepare(
-      `${select} WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-    );
+    this.streamForwards = connection
+      .prepare<[string, number, number], EventRow>(
+        `${select} WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+      )
+      .raw(true);
+    this.streamBackwards = connection
+      .prepare<[string, number, number], EventRow>(
+        `${select} WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .raw(true);
     this.head = connection.prepare('SELECT MAX(position) AS head FROM events');
   }
 
@@ -80,12 +84,14 @@ export class SqliteEventReader {
     const cached = this.rangeStatements.get(key);
     if (cached) return cached;
     const conditions = ['position > ?', 'position < ?'];
-    if (prefixCount !== undefined) conditions.push(anyOf(prefixCount, 'instr(+stream_id, ?) = 1'));
-    if (typeCount !== undefined) conditions.push(typeCount === 0 ? '0' : `+type IN (${placeholders(typeCount)})`);
+    if (prefixCount !== undefined) conditions.push(anyOf(prefixCount, 'instr(stream_id, ?) = 1'));
+    if (typeCount !== undefined) conditions.push(typeCount === 0 ? '0' : `type IN (${placeholders(typeCount)})`);
     const order = direction === 'backwards' ? 'DESC' : 'ASC';
-    const statement = this.connection.prepare<unknown[], EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position ${order} LIMIT ?`,
-    );
+    const statement = this.connection
+      .prepare<unknown[], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position ${order} LIMIT ?`,
+      )
+      .raw(true);
     this.rangeStatements.set(key, statement);
     return statement;
   }

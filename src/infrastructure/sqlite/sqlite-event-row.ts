@@ -1,22 +1,16 @@
 import type { RecordedEvent } from '../../application/shared/ports/event-store.port';
 import type { EventMetadata } from '../../domain/shared/event';
 
-export interface EventRow {
-  readonly position: number;
-  readonly stream_id: string;
-  readonly revision: number;
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
-}
+/** Rows are read as arrays (better-sqlite3 raw mode): measurably faster than objects on long scans. */
+export type EventRow = [position: number, streamId: string, revision: number, type: string, data: string, metadata: string];
 
 export const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata';
 
-export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
-  streamId: row.stream_id,
-  revision: row.revision,
-  position: row.position,
-  type: row.type,
-  data: JSON.parse(row.data) as unknown,
-  metadata: JSON.parse(row.metadata) as EventMetadata,
+export const toRecordedEvent = ([position, streamId, revision, type, data, metadata]: EventRow): RecordedEvent => ({
+  streamId,
+  revision,
+  position,
+  type,
+  data: JSON.parse(data) as unknown,
+  metadata: JSON.parse(metadata) as EventMetadata,
 });

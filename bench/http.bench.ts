@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { systemContext } from '../src/application/shared/command-context';
+import { createAdmin } from '../src/main/cli/create-admin.command';
+import { loadConfig } from '../src/main/config';
+import { createLogger } from '../src/main/logger';
+import { createOpsledger } from '../src/main/opsledger';
+import { TOKENS } from '../src/main/tokens';
+import type { HttpDependencies } from '../src/interfaces/http/http-dependencies';
+import { startChild, type Measured } from './bench-support';
+
+const CONNECTIONS = 50;
+const PASSWORD = 'correct horse battery staple';
+const consumer = { name: 'Jane Wanjiru', phone: '+254712345678', email: 'jane@example.com' };
+
+const load = async (label: string, port: number, seconds: number, body: () => string, headers: Record<string, string> = {}): Promise<Measured> => {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/warranty/activate',
+        headers: { 'content-type': 'application/json', ...headers },
+        setupRequest: (request) => ({ ...request, body: body() }),
+      },
+    ],
+  });
+  const ok = result['2xx'];
+  return {
+    label,
+    operations: ok,
+    seconds: result.duration,
+    perSecond: ok / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+};
+
+/** (c) a plain express 5 handler under the same load as (d). */
+export const plainExpress = async (seconds: number): Promise<Measured> => {
+  const server = await startChild(path.join(__dirname, 'plain-express-server.js'), {});
+  try {
+    let i = 0;
+    return await load('(c) plain express 5 handler', server.port, seconds, () =>
+      JSON.stringify({ serial: `LV100A${String(i++).padStart(8, '0')}K`, consumer }),
+    );
+  } finally {
+    await server.stop();
+  }
+};
+
+/** (d) warranty activations through the full stack: auth, zod, command handler, durable append. */
+export const fullStackActivations = async (seconds: number, serialCount: number): Promise<Measured> => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsledger-bench-http-'));
+  const env = { DATA_DIR: dataDir, JWT_SECRET: 'bench-secret'.padEnd(48, 'x'), PASSWORD_HASH_COST: '12' };
+  const config = loadConfig({ ...env, LOG_LEVEL: 'silent', RUN_PROJECTIONS: 'false' }, () => 'unused');
+  const seeding = await createOpsledger(config, createLogger(config));
+  const context = systemContext('bench-setup');
+  await createAdmin(seeding, { email: 'bench@opsledger.test', name: 'Bench Admin', password: PASSWORD }, context);
+  const deps = seeding.container.get<HttpDependencies>(TOKENS.httpDependencies);
+  const { modelId } = await deps.registerBatteryModel.execute(
+    { name: 'Bench 100Ah', sku: 'BENCH-100', capacityAh: 100, voltage: 12.8, warrantyMonths: 24, lowStockThreshold: 1 },
+    context,
+  );
+  const serials: string[] = [];
+  while (serials.length < serialCount) {
+    serials.push(...(await deps.generateSerialBatch.execute({ modelId, count: 1_000 }, context)).serials);
+  }
+  await seeding.close();
+
+  const server = await startChild(path.join(__dirname, '../src/main/server.js'), env);
+  try {
+    const login = await fetch(`http://127.0.0.1:${server.port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@opsledger.test', password: PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    let i = 0;
+    return await load(
+      '(d) warranty activations, full HTTP stack',
+      server.port,
+      seconds,
+      () => JSON.stringify({ serial: serials[i++ % serials.length], consumer }),
+      { authorization: `Bearer ${accessToken}` },
+    );
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+};

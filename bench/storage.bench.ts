@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { EventToAppend } from '../src/application/shared/ports/event-store.port';
+import { SqliteDatabase } from '../src/infrastructure/sqlite/sqlite-database';
+import { SqliteEventStore } from '../src/infrastructure/sqlite/sqlite-event-store';
+import { measure, type Measured } from './bench-support';
+
+export const sampleEvent = (i: number): EventToAppend => ({
+  type: 'WarrantyActivated',
+  data: {
+    warrantyId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    serial: `LV100A${String(i).padStart(8, '0')}K`,
+    modelId: 'b4ed2be1-b2c9-4600-82d9-070e2b6a2964',
+    consumer: { name: 'Jane Wanjiru', phone: '+254712345678', email: 'jane@example.com' },
+    startsOn: '2026-11-22',
+    endsOn: '2028-11-22',
+    activatedAt: '2026-11-22T00:41:51.161Z',
+    activatedBy: '1437cf66-a6e6-425d-b6e1-7c1f9fd12619',
+  },
+  metadata: {
+    eventId: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    correlationId: '6b4eecbe-c865-4884-b14a-2c3780bdad08',
+    causationId: '6b4eecbe-c865-4884-b14a-2c3780bdad08',
+    actorId: '1437cf66-a6e6-425d-b6e1-7c1f9fd12619',
+    actorRole: 'admin',
+    tenantId: null,
+    clientIp: '127.0.0.1',
+    userAgent: 'bench',
+    occurredAt: '2026-11-22T00:41:51.161Z',
+    schemaVersion: 1,
+  },
+});
+
+const tempFile = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), `opsledger-bench-${name}-`)), 'bench.sqlite');
+
+/** (a) raw better-sqlite3: rows of the same byte size as an appended event, `groupSize` rows per transaction. */
+export const rawInserts = async (total: number, groupSize: number): Promise<Measured> => {
+  const db = new Database(tempFile('raw'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO rows (payload) VALUES (?)');
+  const rowSize = (i: number) => {
+    const e = sampleEvent(i);
+    return `streamwarranty-${i}${e.type}${JSON.stringify(e.data)}${JSON.stringify(e.metadata)}`;
+  };
+  // Payloads are built before the clock starts: the baseline is the database's cost alone.
+  const payloads = Array.from({ length: total }, (_, i) => rowSize(i));
+  const group = db.transaction((from: number) => {
+    for (let i = from; i < from + groupSize; i++) insert.run(payloads[i]);
+  });
+  const result = await measure('(a) raw better-sqlite3 inserts', total, () => {
+    for (let i = 0; i < total; i += groupSize) group(i);
+  });
+  db.close();
+  return result;
+};
+
+/** (b) the EventStore port: `groupSize` concurrent single-event appends to new streams, so one group commit each. */
+export const portAppends = async (total: number, groupSize: number): Promise<Measured> => {
+  const database = new SqliteDatabase(tempFile('port'));
+  const store = new SqliteEventStore(database, { maxGroupSize: groupSize });
+  const result = await measure('(b) appends through the EventStore port', total, async () => {
+    for (let i = 0; i < total; i += groupSize) {
+      await Promise.all(
+        Array.from({ length: groupSize }, (_, k) => store.appendToStream(`warranty-${i + k}`, [sampleEvent(i + k)], 'no_stream')),
+      );
+    }
+  });
+  await store.close();
+  database.close();
+  return result;
+};

@@ -19,6 +19,7 @@ import type { Projection } from '../application/shared/ports/projection.port';
 import { ProjectionRunner } from '../application/shared/projections/projection-runner';
 import { ProjectionWorker } from '../application/shared/projections/projection-worker';
 import { UniqueKeys } from '../application/shared/unique-keys';
+import { IdempotencyKeys } from '../application/shared/idempotency-keys';
 import { ActivateWarrantyHandler } from '../application/warranty/activate-warranty.handler';
 import { VoidWarrantyHandler } from '../application/warranty/void-warranty.handler';
 import { WarrantyQueries } from '../application/warranty/warranty.queries';
@@ -82,6 +83,7 @@ export const createContainer = (config: Config, logger: Logger): Container => {
     const documents = get<DocumentStore>(TOKENS.documentStore);
     const runner = get<ProjectionRunner>(TOKENS.projectionRunner);
     return {
+      idempotency: new IdempotencyKeys(services.uniqueKeys),
       readSide: { waitFor: (position, timeoutMs) => runner.waitFor(position, timeoutMs ?? config.READ_WAIT_MAX_MS) },
       authentication: new AuthenticationService(
         services.eventStore,

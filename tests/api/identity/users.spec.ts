@@ -44,6 +44,20 @@ describe('/api/users', () => {
     expect(res.text).not.toContain(TEST_PASSWORD);
   });
 
+  it('answers a retried creation with the same Idempotency-Key once, and refuses the key for another email', async () => {
+    const key = { 'Idempotency-Key': 'create-user-once' };
+    const first = await app.http.post('/api/users').set(admin).set(key).send(newUser('once@users.example')).expect(201);
+    const retry = await app.http.post('/api/users').set(admin).set(key).send(newUser('once@users.example')).expect(201);
+    expect(retry.body.id).toBe(first.body.id);
+
+    expectProblem(await app.http.post('/api/users').set(admin).set(key).send(newUser('other@users.example')), 422, 'idempotency.key_reused');
+    expectProblem(
+      await app.http.post('/api/auth/login').send({ email: 'other@users.example', password: TEST_PASSWORD }),
+      401,
+      'auth.invalid_credentials',
+    );
+  });
+
   it('answers 409 useremail.already_taken for a duplicate email, whatever its case', async () => {
     await createUser(newUser('twice@users.example')).expect(201);
 

@@ -87,6 +87,16 @@ describe('POST /api/inventory/serials: generating serial batches', () => {
     expect((await getModel(app, id, retry.body.position)).stock.available).toBe(10);
   });
 
+  it('refuses an Idempotency-Key reused for another model with 422 and generates nothing for it', async () => {
+    const one = await registerModel(app);
+    const two = await registerModel(app);
+    const key = { 'Idempotency-Key': `shared-${one.id}` };
+
+    const first = await post({ modelId: one.id, count: 2 }, key).expect(201);
+    expectProblem(await post({ modelId: two.id, count: 2 }, key), 422, 'idempotency.key_reused');
+    expect((await serialsOf({ modelId: two.id }, first.body.position)).body.total).toBe(0);
+  });
+
   it('with a different Idempotency-Key, generates a new batch', async () => {
     const { id } = await registerModel(app);
 

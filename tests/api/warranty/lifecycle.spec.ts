@@ -33,16 +33,15 @@ describe('warranty lifecycle: idempotent activation, read, void, re-activation',
   // another serial writes a second warranty with the SAME id on another stream; the projection then
   // overwrites the first serial's warranty document, so verify says "none" for a serial whose stream
   // holds an active warranty. Either a distinct id or a 4xx for the reused key would make this pass.
-  it.failing('never gives two serials the same warranty id when a client reuses an Idempotency-Key', async () => {
+  it('refuses an Idempotency-Key reused for another serial with 422, leaving the first warranty intact', async () => {
     const { serials: [a, b] } = await freshSerials(app, 2);
     const key = { 'Idempotency-Key': `reused-${a}` };
 
     const first = await activate(app, a!, uniqueConsumer(), key).expect(201);
-    const second = await activate(app, b!, uniqueConsumer(), key);
+    expectProblem(await activate(app, b!, uniqueConsumer(), key), 422, 'idempotency.key_reused');
 
-    expect(second.status === 201 ? second.body.warrantyId : null).not.toBe(first.body.warrantyId);
-    const position = Math.max(first.body.position, second.body.position ?? 0);
-    expect((await verify(app, a!, position).expect(200)).body).toMatchObject({ status: 'active', warrantyId: first.body.warrantyId });
+    expect((await verify(app, a!, first.body.position).expect(200)).body).toMatchObject({ status: 'active', warrantyId: first.body.warrantyId });
+    expect((await verify(app, b!, first.body.position).expect(200)).body).toMatchObject({ status: 'none' });
   });
 
   it('answers 409 warranty.already_active for the same serial under a different key', async () => {

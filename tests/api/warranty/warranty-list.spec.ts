@@ -71,6 +71,13 @@ describe('GET /api/warranty: filters and pagination', () => {
     expect((await list({ phone: '+254799999999' })).body.total).toBe(0);
   });
 
+  it('matches a phone however it is spaced or dashed', async () => {
+    const phone = consumers[1]!.phone!;
+    const spaced = `${phone.slice(0, 4)} ${phone.slice(4, 7)}-${phone.slice(7)}`;
+
+    expect((await list({ phone: spaced })).body.items.map((w: WarrantyItem) => w.id)).toEqual([ids[1]]);
+  });
+
   it('pages with page and pageSize, newest first, without repeats', async () => {
     const pages = await Promise.all([1, 2, 3].map((page) => list({ modelId, pageSize: 2, page })));
 

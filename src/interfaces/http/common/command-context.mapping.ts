@@ -1,4 +1,5 @@
 import type { CommandContext } from '../../../application/shared/command-context';
+import type { IdempotencyKeys } from '../../../application/shared/idempotency-keys';
 import type { RequestContext } from '../shared/request-context';
 
 export const POSITION_HEADER = 'Opsledger-Position';
@@ -12,6 +13,14 @@ export const commandContext = (context: RequestContext): CommandContext => ({
   userAgent: context.userAgent,
   idempotencyKey: context.idempotencyKey ?? null,
 });
+
+export interface CommandEdge {
+  readonly idempotency: IdempotencyKeys;
+}
+
+/** The command context, with any Idempotency-Key bound to this exact request (operation + input). */
+export const commandContextFor = (edge: CommandEdge, context: RequestContext, operation: string, request: unknown) =>
+  edge.idempotency.bind(commandContext(context), operation, request);
 
 /** A command's answer: the body plus the global position it wrote, in the body and a header. */
 export const written = <T extends object>(status: number, body: T & { position: number }) => ({

@@ -2,13 +2,13 @@ import type { AuthenticationService } from '../../../application/identity/authen
 import type { RegisterUserHandler } from '../../../application/identity/register-user.handler';
 import type { UserQueries } from '../../../application/identity/user.queries';
 import { unauthorized } from '../../../domain/shared/domain-error';
-import { commandContext, written } from '../common/command-context.mapping';
+import { commandContextFor, written, type CommandEdge } from '../common/command-context.mapping';
 import { pageOf, positionedSchema } from '../common/pagination.schema';
 import { awaitReadSide, type ReadSide } from '../common/read-side';
 import { defineRoute, type RouteDefinition } from '../shared';
 import { createUserBody, loginBody, refreshBody, sessionSchema, userIdParams, userListQuery, userSchema } from './identity.schemas';
 
-export interface IdentityHttpDependencies {
+export interface IdentityHttpDependencies extends CommandEdge {
   readonly authentication: AuthenticationService;
   readonly registerUser: RegisterUserHandler;
   readonly userQueries: UserQueries;
@@ -57,7 +57,9 @@ export const identityRoutes = (deps: IdentityHttpDependencies): RouteDefinition[
       body: createUserBody,
       responses: { 201: { description: 'Created', schema: positionedSchema.extend({ id: userSchema.shape.id }) } },
       handler: async ({ body, context }) => {
-        const { userId, position } = await deps.registerUser.execute(body, commandContext(context));
+        const { userId, position } = await deps.registerUser.execute(body,
+        await commandContextFor(deps, context, 'createUser', { body: { ...body, password: undefined } }),
+      );
         return written(201, { id: userId, position });
       },
     }),

@@ -3,7 +3,7 @@ import type { GenerateSerialBatchHandler } from '../../../application/inventory/
 import type { InventoryQueries } from '../../../application/inventory/inventory.queries';
 import type { MoveSerialNumberHandler } from '../../../application/inventory/move-serial-number.handler';
 import type { RegisterBatteryModelHandler } from '../../../application/inventory/register-battery-model.handler';
-import { commandContext, written } from '../common/command-context.mapping';
+import { commandContextFor, written, type CommandEdge } from '../common/command-context.mapping';
 import { pageOf, positionedSchema } from '../common/pagination.schema';
 import { awaitReadSide, type ReadSide } from '../common/read-side';
 import { defineRoute, type RouteDefinition } from '../shared';
@@ -22,7 +22,7 @@ import {
   updateBatteryModelBody,
 } from './inventory.schemas';
 
-export interface InventoryHttpDependencies {
+export interface InventoryHttpDependencies extends CommandEdge {
   readonly registerBatteryModel: RegisterBatteryModelHandler;
   readonly changeBatteryModel: ChangeBatteryModelHandler;
   readonly generateSerialBatch: GenerateSerialBatchHandler;
@@ -43,7 +43,9 @@ export const inventoryRoutes = (deps: InventoryHttpDependencies): RouteDefinitio
     body: registerBatteryModelBody,
     responses: { 201: { description: 'Registered', schema: positionedSchema.extend({ id: batteryModelSchema.shape.id }) } },
     handler: async ({ body, context }) => {
-      const { modelId, position } = await deps.registerBatteryModel.execute(body, commandContext(context));
+      const { modelId, position } = await deps.registerBatteryModel.execute(body,
+        await commandContextFor(deps, context, 'registerBatteryModel', { body }),
+      );
       return written(201, { id: modelId, position });
     },
   }),
@@ -73,21 +75,27 @@ export const inventoryRoutes = (deps: InventoryHttpDependencies): RouteDefinitio
     params: modelIdParams, body: updateBatteryModelBody,
     responses: { 200: { description: 'Updated', schema: positionedSchema } },
     handler: async ({ params, body, context }) =>
-      written(200, await deps.changeBatteryModel.update(params.id, body, commandContext(context))),
+      written(200, await deps.changeBatteryModel.update(params.id, body,
+        await commandContextFor(deps, context, 'updateBatteryModel', { params, body }),
+      )),
   }),
   defineRoute({
     method: 'post', path: '/api/inventory/models/:id/retire', operationId: 'retireBatteryModel', tags,
     summary: 'Retire a battery model (no new serials)', permission: 'inventory:manage',
     params: modelIdParams,
     responses: { 200: { description: 'Retired', schema: positionedSchema } },
-    handler: async ({ params, context }) => written(200, await deps.changeBatteryModel.retire(params.id, commandContext(context))),
+    handler: async ({ params, context }) => written(200, await deps.changeBatteryModel.retire(params.id,
+        await commandContextFor(deps, context, 'retireBatteryModel', { params }),
+      )),
   }),
   defineRoute({
     method: 'post', path: '/api/inventory/serials', operationId: 'generateSerialBatch', tags,
     summary: 'Generate a batch of serial numbers for a model', permission: 'inventory:manage',
     body: generateSerialsBody,
     responses: { 201: { description: 'Generated', schema: serialBatchSchema } },
-    handler: async ({ body, context }) => written(201, await deps.generateSerialBatch.execute(body, commandContext(context))),
+    handler: async ({ body, context }) => written(201, await deps.generateSerialBatch.execute(body,
+        await commandContextFor(deps, context, 'generateSerialBatch', { body }),
+      )),
   }),
   defineRoute({
     method: 'get', path: '/api/inventory/serials', operationId: 'listSerialNumbers', tags,
@@ -115,7 +123,9 @@ export const inventoryRoutes = (deps: InventoryHttpDependencies): RouteDefinitio
     params: serialParams, body: allocateSerialBody,
     responses: { 200: { description: 'Allocated', schema: positionedSchema } },
     handler: async ({ params, body, context }) =>
-      written(200, await deps.moveSerialNumber.allocate(params.serial, body.wholesalerId, commandContext(context))),
+      written(200, await deps.moveSerialNumber.allocate(params.serial, body.wholesalerId,
+        await commandContextFor(deps, context, 'allocateSerialNumber', { params, body }),
+      )),
   }),
   defineRoute({
     method: 'post', path: '/api/inventory/serials/:serial/sell', operationId: 'sellSerialNumber', tags,
@@ -123,6 +133,8 @@ export const inventoryRoutes = (deps: InventoryHttpDependencies): RouteDefinitio
     params: serialParams, body: sellSerialBody,
     responses: { 200: { description: 'Sold', schema: positionedSchema } },
     handler: async ({ params, body, context }) =>
-      written(200, await deps.moveSerialNumber.sell(params.serial, body.soldTo, commandContext(context))),
+      written(200, await deps.moveSerialNumber.sell(params.serial, body.soldTo,
+        await commandContextFor(deps, context, 'sellSerialNumber', { params, body }),
+      )),
   }),
 ];

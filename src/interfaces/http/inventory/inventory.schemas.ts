@@ -12,7 +12,11 @@ const spec = {
 
 export const registerBatteryModelBody = z.object({
   ...spec,
-  sku: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/, 'letters, digits and dashes, 2..32 characters'),
+  sku: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/, 'letters, digits and dashes, 2..32 characters')
+    .refine((sku) => sku.replace(/-/g, '').length >= 2, 'at least two letters or digits (they form the default serial prefix)'),
   serialPrefix: z.string().regex(/^[A-Za-z0-9]{2,8}$/, '2..8 letters or digits').optional(),
 }).strict();
 

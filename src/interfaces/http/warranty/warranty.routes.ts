@@ -1,7 +1,7 @@
 import type { ActivateWarrantyHandler } from '../../../application/warranty/activate-warranty.handler';
 import type { VoidWarrantyHandler } from '../../../application/warranty/void-warranty.handler';
 import type { WarrantyQueries } from '../../../application/warranty/warranty.queries';
-import { commandContext, written } from '../common/command-context.mapping';
+import { commandContextFor, written, type CommandEdge } from '../common/command-context.mapping';
 import { pageOf, positionedSchema } from '../common/pagination.schema';
 import { awaitReadSide, type ReadSide } from '../common/read-side';
 import { defineRoute, type RouteDefinition } from '../shared';
@@ -16,7 +16,7 @@ import {
   warrantySchema,
 } from './warranty.schemas';
 
-export interface WarrantyHttpDependencies {
+export interface WarrantyHttpDependencies extends CommandEdge {
   readonly activateWarranty: ActivateWarrantyHandler;
   readonly voidWarranty: VoidWarrantyHandler;
   readonly warrantyQueries: WarrantyQueries;
@@ -44,7 +44,9 @@ export const warrantyRoutes = (deps: WarrantyHttpDependencies): RouteDefinition[
     body: activateWarrantyBody,
     responses: { 201: { description: 'Activated', schema: activatedWarrantySchema } },
     handler: async ({ body, context }) => {
-      const { replayed: _replayed, activatedBy: _by, ...activated } = await deps.activateWarranty.execute(body, commandContext(context));
+      const { replayed: _replayed, activatedBy: _by, ...activated } = await deps.activateWarranty.execute(body,
+        await commandContextFor(deps, context, 'activateWarranty', { body }),
+      );
       return written(201, activated);
     },
   }),
@@ -76,7 +78,9 @@ export const warrantyRoutes = (deps: WarrantyHttpDependencies): RouteDefinition[
     handler: async ({ params, body, context }) => {
       await awaitReadSide(deps.readSide, context);
       const warranty = await deps.warrantyQueries.get(params.id);
-      const result = await deps.voidWarranty.execute({ serial: warranty.serial, warrantyId: warranty.id, reason: body.reason }, commandContext(context));
+      const result = await deps.voidWarranty.execute({ serial: warranty.serial, warrantyId: warranty.id, reason: body.reason },
+        await commandContextFor(deps, context, 'voidWarranty', { params, body }),
+      );
       return written(200, result);
     },
   }),

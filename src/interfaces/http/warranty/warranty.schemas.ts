@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { paginationQuery } from '../common/pagination.schema';
 
+/** Phones are stored as digits with an optional leading +, so searches match however they were typed. */
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{6,20}$/, 'digits with an optional leading +')
+  .transform((p) => p.replace(/[\s()-]/g, ''));
+
 const consumer = z
   .object({
     name: z.string().trim().min(1).max(120),
-    phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'digits with an optional leading +').nullable().optional(),
+    phone: phone.nullable().optional(),
     email: z.email().max(254).transform((e) => e.toLowerCase()).nullable().optional(),
   })
   .strict()
@@ -66,6 +73,6 @@ export const warrantyListQuery = paginationQuery.extend({
   status: z.enum(['active', 'expired', 'void']).optional(),
   serial: z.string().trim().min(3).max(40).optional(),
   modelId: z.string().min(1).max(64).optional(),
-  phone: z.string().trim().min(3).max(20).optional(),
+  phone: phone.optional(),
   email: z.string().trim().min(3).max(254).optional(),
 });

@@ -37,7 +37,8 @@ const freePort = (): Promise<number> =>
 /** Starts a server script on a free port (quiet logs, so logging is not what gets measured) and waits for /health. */
 export const startChild = async (script: string, env: Record<string, string>): Promise<ChildServer> => {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -48,12 +48,6 @@ describe('SqliteDocumentStore, beyond the contract', () => {
     expect(plan.map((step) => step.detail).join('\n')).toContain('USING INDEX rm_serials:index:batch.code,status');
   });
 
-  it('restores synchronous FULL after a read-model commit (which skips the fsync)', async () => {
-    const { store, database } = open();
-    await store.commit([{ op: 'put', collection: 'serials', document: { id: 's1' } }], { name: 'serials-v1', position: 1 });
-    expect(database.connection.pragma('synchronous', { simple: true })).toBe(2);
-  });
-
   it('shares read models and checkpoints with another connection to the same file', async () => {
     const writer = open();
     const reader = open();

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { isWrongExpectedRevision } from '../../src/application/shared/ports/wrong-expected-revision';
 import { STORE_CLOSED } from '../../src/infrastructure/memory/store-errors';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
 import { SqliteEventWriter } from '../../src/infrastructure/sqlite/sqlite-event-writer';
+import { SqliteWalFlusher } from '../../src/infrastructure/sqlite/sqlite-wal-flusher';
 import { describeEventStoreContract } from './event-store.contract';
 import { newEvent, newEvents, streamIn } from './support/event-fixtures';
 import { SubscriptionProbe } from './support/subscription-probe';
@@ -22,6 +24,14 @@ describeEventStoreContract('sqlite', async () => {
     },
   };
 });
+
+/** Polls a condition once per event-loop turn, failing after a bounded number of turns. */
+const waitUntil = async (condition: () => boolean, turns = 10_000) => {
+  for (let turn = 0; !condition(); turn++) {
+    if (turn >= turns) throw new Error('condition not met');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+};
 
 describe('SqliteEventStore, beyond the contract', () => {
   let file: TempSqliteFile;
@@ -44,13 +54,45 @@ describe('SqliteEventStore, beyond the contract', () => {
     file.remove();
   });
 
-  it('opens the file durable: WAL, synchronous FULL, busy timeout, foreign keys', () => {
+  it('opens the file in WAL mode with synchronous NORMAL (the flusher fsyncs), busy timeout, foreign keys', () => {
     const { database } = open();
     const pragma = (name: string) => database.connection.pragma(name, { simple: true });
     expect(pragma('journal_mode')).toBe('wal');
-    expect(pragma('synchronous')).toBe(2);
+    expect(pragma('synchronous')).toBe(1);
     expect(pragma('busy_timeout')).toBe(5000);
     expect(pragma('foreign_keys')).toBe(1);
+  });
+
+  it('acknowledges an append only after the WAL has been flushed to stable storage', async () => {
+    let release: () => void = () => undefined;
+    const flushed = jest
+      .spyOn(SqliteWalFlusher.prototype, 'flushed')
+      .mockImplementation(() => new Promise<void>((resolve) => (release = resolve)));
+    try {
+      const { store } = open();
+      let acknowledged = false;
+      const append = store.appendToStream('warranty-1', [newEvent()], 'no_stream').then(() => (acknowledged = true));
+      await waitUntil(() => flushed.mock.calls.length === 1);
+      // Committed (visible to reads) but not yet durable: not acknowledged.
+      expect(await store.readStream('warranty-1')).toHaveLength(1);
+      expect(acknowledged).toBe(false);
+      release();
+      await append;
+      expect(acknowledged).toBe(true);
+    } finally {
+      flushed.mockRestore();
+    }
+  });
+
+  it('syncs the WAL file with fdatasync before acknowledging', async () => {
+    const opened = jest.spyOn(fsPromises, 'open');
+    try {
+      const { store, database } = open();
+      await store.appendToStream('warranty-1', [newEvent()], 'no_stream');
+      expect(opened.mock.calls.map((call) => call[0])).toContain(database.walPath);
+    } finally {
+      opened.mockRestore();
+    }
   });
 
   it('keeps events across a reopen', async () => {

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import type { IssuedTokens, TokenService } from '../../application/identity/ports/token-service.port';
 import type { Actor } from '../../application/shared/command-context';
@@ -21,12 +22,17 @@ interface OpsledgerClaims extends JwtPayload {
 
 /** HS256 only: the algorithm is pinned on verify, so `none` and algorithm confusion are rejected. */
 export class JwtTokenService implements TokenService {
-  constructor(private readonly settings: JwtSettings) {}
+  /** Built once: given a string, jsonwebtoken re-derives a key object on every call, which dominated request CPU. */
+  private readonly key: KeyObject;
+
+  constructor(private readonly settings: JwtSettings) {
+    this.key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
+  }
 
   /** Options passport-jwt needs to verify access tokens exactly as this service does. */
   verificationOptions() {
     return {
-      secretOrKey: this.settings.secret,
+      secretOrKey: this.key as unknown as string,
       issuer: this.settings.issuer,
       algorithms: [ALGORITHM] as jwt.Algorithm[],
       jsonWebTokenOptions: { clockTolerance: CLOCK_TOLERANCE_SECONDS },
@@ -34,7 +40,8 @@ export class JwtTokenService implements TokenService {
   }
 
   issue(actor: Actor): IssuedTokens {
-    const { secret, issuer, accessTtlSeconds, refreshTtlSeconds } = this.settings;
+    const { issuer, accessTtlSeconds, refreshTtlSeconds } = this.settings;
+    const secret = this.key;
     const accessToken = jwt.sign({ kind: 'access', role: actor.role, tenantId: actor.tenantId }, secret, {
       algorithm: ALGORITHM,
       issuer,
@@ -60,7 +67,7 @@ export class JwtTokenService implements TokenService {
 
   private verify(token: string, kind: OpsledgerClaims['kind']): OpsledgerClaims {
     try {
-      const claims = jwt.verify(token, this.settings.secret, {
+      const claims = jwt.verify(token, this.key, {
         algorithms: [ALGORITHM],
         issuer: this.settings.issuer,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,

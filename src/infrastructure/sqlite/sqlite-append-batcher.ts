@@ -10,7 +10,7 @@ export const DEFAULT_MAX_GROUP_SIZE = 500;
 
 /**
  * Group commit: appends that arrive while the event loop is busy are queued and written together on the
- * next turn, in one transaction and one fsync. Each promise settles only after its group's COMMIT returned.
+ * next turn, in one transaction. Each promise settles only after its group's commit is durable.
  */
 export class SqliteAppendBatcher {
   private queue: QueuedAppend[] = [];
@@ -18,6 +18,8 @@ export class SqliteAppendBatcher {
 
   constructor(
     private readonly writer: SqliteEventWriter,
+    /** Resolves once the group's commit is on stable storage. */
+    private readonly durable: () => Promise<void>,
     private readonly onCommitted: () => void,
     private readonly maxGroupSize = DEFAULT_MAX_GROUP_SIZE,
   ) {}
@@ -46,16 +48,26 @@ export class SqliteAppendBatcher {
   private writeGroup(): void {
     const group = this.queue.splice(0, this.maxGroupSize);
     if (group.length === 0) return;
+    let outcomes: AppendOutcome[];
     try {
-      const outcomes = this.writer.write(group);
-      group.forEach((append, index) => {
-        const outcome = outcomes[index] as AppendOutcome;
-        if (outcome.ok) append.resolve(outcome.result);
-        else append.reject(outcome.error);
-      });
-      if (outcomes.some((outcome) => outcome.ok)) this.onCommitted();
+      outcomes = this.writer.write(group);
     } catch (error) {
       for (const append of group) append.reject(error);
+      return;
     }
+    // Acknowledge (and wake subscribers) only once the commit is durable.
+    this.durable().then(
+      () => {
+        group.forEach((append, index) => {
+          const outcome = outcomes[index] as AppendOutcome;
+          if (outcome.ok) append.resolve(outcome.result);
+          else append.reject(outcome.error);
+        });
+        if (outcomes.some((outcome) => outcome.ok)) this.onCommitted();
+      },
+      (error: unknown) => {
+        for (const append of group) append.reject(error);
+      },
+    );
   }
 }

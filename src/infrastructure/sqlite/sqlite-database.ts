@@ -10,7 +10,9 @@ export interface SqliteDatabaseOptions {
 
 /**
  * Owns the one connection to an opsledger SQLite file (events, read models, checkpoints, jobs).
- * WAL lets readers run beside the writer; synchronous=FULL makes every acknowledged commit survive a crash.
+ * WAL lets readers run beside the writer. Commits use synchronous=NORMAL: atomic and ordered, and safe
+ * against a killed process; durability against power loss comes from SqliteWalFlusher, which the event
+ * store awaits before acknowledging an append (docs/adr/0004-embedded-store-durability.md).
  */
 export class SqliteDatabase {
   readonly connection: Database.Database;
@@ -22,24 +24,15 @@ export class SqliteDatabase {
     fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
     this.connection = new Database(filePath);
     this.connection.pragma('journal_mode = WAL');
-    this.connection.pragma('synchronous = FULL');
+    this.connection.pragma('synchronous = NORMAL');
     this.connection.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     this.connection.pragma('foreign_keys = ON');
     this.connection.exec(CORE_SCHEMA);
   }
 
-  /**
-   * Runs `work` with synchronous=NORMAL: its commits skip the fsync. Only for data that can be rebuilt from
-   * events (read models with their checkpoints): WAL keeps every commit atomic and in order, so a power loss
-   * can drop only the newest such commits, never half of one, and the next FULL commit syncs them anyway.
-   */
-  withoutFsync<T>(work: () => T): T {
-    this.connection.pragma('synchronous = NORMAL');
-    try {
-      return work();
-    } finally {
-      this.connection.pragma('synchronous = FULL');
-    }
+  /** The WAL file that SqliteWalFlusher syncs. */
+  get walPath(): string {
+    return `${this.filePath}-wal`;
   }
 
   get isOpen(): boolean {

@@ -46,8 +46,7 @@ export class SqliteDocumentStore implements DocumentStore {
     );
     this.deleteCheckpoint = this.connection.prepare('DELETE FROM checkpoints WHERE name = ?');
     const commit = this.connection.transaction(this.applyCommit.bind(this));
-    this.commitTransaction = (changes, checkpoint) =>
-      database.withoutFsync(() => commit.immediate(changes, checkpoint));
+    this.commitTransaction = (changes, checkpoint) => commit.immediate(changes, checkpoint);
     const reset = this.connection.transaction((collections: readonly string[], checkpointName: string) => {
       for (const name of collections) this.collection(name).clear.run();
       this.deleteCheckpoint.run(checkpointName);

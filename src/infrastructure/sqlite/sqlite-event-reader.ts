@@ -22,6 +22,8 @@ type Direction = 'forwards' | 'backwards';
 export class SqliteEventReader {
   private readonly streamForwards: Database.Statement<[string, number, number], EventRow>;
   private readonly streamBackwards: Database.Statement<[string, number, number], EventRow>;
+  /** The common case, a whole stream: a bound `LIMIT -1` made this query several times slower. */
+  private readonly wholeStream: Database.Statement<[string], EventRow>;
   private readonly head: Database.Statement<[], { head: number | null }>;
   private readonly rangeStatements = new Map<string, Database.Statement<unknown[], EventRow>>();
 
@@ -37,6 +39,9 @@ export class SqliteEventReader {
         `${select} WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       )
       .raw(true);
+    this.wholeStream = connection
+      .prepare<[string], EventRow>(`${select} WHERE stream_id = ? ORDER BY revision ASC`)
+      .raw(true);
     this.head = connection.prepare('SELECT MAX(position) AS head FROM events');
   }
 
@@ -46,6 +51,9 @@ export class SqliteEventReader {
 
   readStream(streamId: string, options: ReadStreamOptions = {}): RecordedEvent[] {
     const limit = checkedCount('maxCount', options.maxCount) ?? UNLIMITED;
+    if (limit === UNLIMITED && options.direction !== 'backwards' && options.fromRevision === undefined) {
+      return this.wholeStream.all(streamId).map(toRecordedEvent);
+    }
     const rows =
       options.direction === 'backwards'
         ? this.streamBackwards.all(streamId, options.fromRevision ?? MAX_POSITION, limit)

@@ -13,6 +13,7 @@ import { AppendSignal } from '../memory/append-signal';
 import { CatchUpSubscription } from '../memory/catch-up-subscription';
 import { storeClosed } from '../memory/store-errors';
 import { DEFAULT_MAX_GROUP_SIZE, SqliteAppendBatcher } from './sqlite-append-batcher';
+import { SqliteWalFlusher } from './sqlite-wal-flusher';
 import type { SqliteDatabase } from './sqlite-database';
 import { SqliteEventReader } from './sqlite-event-reader';
 import { SqliteEventWriter } from './sqlite-event-writer';
@@ -33,6 +34,7 @@ export const DEFAULT_POLL_INTERVAL_MS = 200;
 export class SqliteEventStore implements EventStore {
   private readonly reader: SqliteEventReader;
   private readonly batcher: SqliteAppendBatcher;
+  private readonly flusher: SqliteWalFlusher;
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly pollIntervalMs: number;
@@ -40,8 +42,10 @@ export class SqliteEventStore implements EventStore {
 
   constructor(database: SqliteDatabase, options: SqliteEventStoreOptions = {}) {
     this.reader = new SqliteEventReader(database.connection);
+    this.flusher = new SqliteWalFlusher(database.walPath);
     this.batcher = new SqliteAppendBatcher(
       new SqliteEventWriter(database.connection),
+      () => this.flusher.flushed(),
       () => this.signal.notify(),
       options.maxGroupSize ?? DEFAULT_MAX_GROUP_SIZE,
     );
@@ -89,6 +93,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     this.batcher.drain();
+    await this.flusher.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
   }
 

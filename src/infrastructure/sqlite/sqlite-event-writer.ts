@@ -52,7 +52,9 @@ export class SqliteEventWriter {
     const group = connection.transaction((appends: readonly PendingAppend[]) =>
       appends.map((append): AppendOutcome => {
         try {
-          return { ok: true, result: this.writeOne(append) };
+          // One event cannot half-fail once its checks pass, so only multi-event appends pay for a savepoint.
+          const result = append.events.length > 1 ? this.writeOne(append) : this.appendOne(append);
+          return { ok: true, result };
         } catch (error) {
           // Some failures (I/O, full disk) make SQLite roll back the whole transaction: abandon the group.
           if (!connection.inTransaction) throw error;

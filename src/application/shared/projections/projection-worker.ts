@@ -12,6 +12,8 @@ export interface ProjectionStatus {
 }
 
 const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
+/** How far the position may run ahead of the stored checkpoint through events the projection ignores. */
+const CHECKPOINT_EVERY_IGNORED = 1_000;
 
 /**
  * Runs one projection: subscribes after its checkpoint and stores each batch's read-model changes
@@ -21,6 +23,8 @@ const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
  */
 export class ProjectionWorker {
   private processed = 0;
+  /** The checkpoint last stored; `processed` may be ahead of it by ignored events only. */
+  private persisted = 0;
   private subscription: EventSubscription | null = null;
   private loop: Promise<void> | null = null;
   private stopping = false;
@@ -50,7 +54,7 @@ export class ProjectionWorker {
 
   async prepare(): Promise<void> {
     for (const spec of this.projection.collections) await this.documents.ensureCollection(spec);
-    this.processed = (await this.documents.getCheckpoint(this.projection.name)) ?? 0;
+    this.processed = this.persisted = (await this.documents.getCheckpoint(this.projection.name)) ?? 0;
   }
 
   start(): void {
@@ -63,6 +67,7 @@ export class ProjectionWorker {
     this.stopping = true;
     await this.subscription?.close();
     await this.loop;
+    await this.persistPosition();
   }
 
   /** Empties the read model and its checkpoint; the next run replays from the first event. */
@@ -71,7 +76,7 @@ export class ProjectionWorker {
       this.projection.collections.map((c) => c.name),
       this.projection.name,
     );
-    this.processed = 0;
+    this.processed = this.persisted = 0;
   }
 
   /** Applies history up to `until` without subscribing (rebuilds, tests). */
@@ -82,6 +87,14 @@ export class ProjectionWorker {
       await this.apply(batch);
       onBatch?.(this.processed);
     }
+    await this.persistPosition();
+  }
+
+  /** Stores a position reached through ignored events only. */
+  private async persistPosition(): Promise<void> {
+    if (this.processed <= this.persisted) return;
+    await this.documents.commit([], { name: this.projection.name, position: this.processed });
+    this.persisted = this.processed;
   }
 
   private async runWithRetries(): Promise<void> {
@@ -93,7 +106,7 @@ export class ProjectionWorker {
         this.lastError = error instanceof Error ? error.message : String(error);
         this.onError(error, this.projection.name);
         await delay(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]!);
-        this.processed = (await this.documents.getCheckpoint(this.projection.name)) ?? 0;
+        this.processed = this.persisted = (await this.documents.getCheckpoint(this.projection.name)) ?? 0;
       }
     }
   }
@@ -115,7 +128,13 @@ export class ProjectionWorker {
     for (const event of fresh) {
       if (matchesFilter(this.projection.filter, event)) await this.projection.apply(event, view);
     }
-    await this.documents.commit(view.changes(), { name: this.projection.name, position: last.position });
+    const changes = view.changes();
+    // A batch that changes nothing only moves the checkpoint: persist that now and then, not on every batch
+    // (replaying ignored events after a crash is harmless, and it spares a write transaction per append).
+    if (changes.length > 0 || last.position - this.persisted >= CHECKPOINT_EVERY_IGNORED) {
+      await this.documents.commit(changes, { name: this.projection.name, position: last.position });
+      this.persisted = last.position;
+    }
     this.processed = last.position;
     for (const listener of this.listeners) listener(this.processed);
   }

@@ -18,10 +18,6 @@ export interface CommandEdge {
   readonly idempotency: IdempotencyKeys;
 }
 
-/** The command context, with any Idempotency-Key bound to this exact request (operation + input). */
-export const commandContextFor = (edge: CommandEdge, context: RequestContext, operation: string, request: unknown) =>
-  edge.idempotency.bind(commandContext(context), operation, request);
-
 /** A command's answer: the body plus the global position it wrote, in the body and a header. */
 export const written = <T extends object>(status: number, body: T & { position: number }) => ({
   status,

@@ -2,9 +2,10 @@ import type { AuthenticationService } from '../../../application/identity/authen
 import type { RegisterUserHandler } from '../../../application/identity/register-user.handler';
 import type { UserQueries } from '../../../application/identity/user.queries';
 import { unauthorized } from '../../../domain/shared/domain-error';
-import { commandContextFor, written, type CommandEdge } from '../common/command-context.mapping';
+import type { CommandEdge } from '../common/command-context.mapping';
 import { pageOf, positionedSchema } from '../common/pagination.schema';
-import { awaitReadSide, type ReadSide } from '../common/read-side';
+import type { ReadSide } from '../common/read-side';
+import { commandRoute, queryRoute } from '../common/route-kinds';
 import { defineRoute, type RouteDefinition } from '../shared';
 import { createUserBody, loginBody, refreshBody, sessionSchema, userIdParams, userListQuery, userSchema } from './identity.schemas';
 
@@ -51,37 +52,39 @@ export const identityRoutes = (deps: IdentityHttpDependencies): RouteDefinition[
         return { status: 200, body: await deps.authentication.currentUser(context.actor.userId) };
       },
     }),
-    defineRoute({
-      method: 'post', path: '/api/users', operationId: 'createUser', tags: userTags,
-      summary: 'Create a user with a role', permission: 'users:manage',
-      body: createUserBody,
-      responses: { 201: { description: 'Created', schema: positionedSchema.extend({ id: userSchema.shape.id }) } },
-      handler: async ({ body, context }) => {
-        const { userId, position } = await deps.registerUser.execute(body,
-        await commandContextFor(deps, context, 'createUser', { body: { ...body, password: undefined } }),
-      );
-        return written(201, { id: userId, position });
+    commandRoute(
+      deps,
+      {
+        method: 'post', path: '/api/users', operationId: 'createUser', tags: userTags, status: 201,
+        summary: 'Create a user with a role', permission: 'users:manage',
+        body: createUserBody,
+        fingerprint: ({ body }) => ({ ...body, password: undefined }),
+        responses: { 201: { description: 'Created', schema: positionedSchema.extend({ id: userSchema.shape.id }) } },
       },
-    }),
-    defineRoute({
-      method: 'get', path: '/api/users', operationId: 'listUsers', tags: userTags,
-      summary: 'List users', permission: 'users:read',
-      query: userListQuery,
-      responses: { 200: { description: 'A page of users', schema: pageOf(userSchema) } },
-      handler: async ({ query, context }) => {
-        await awaitReadSide(deps.readSide, context);
-        return { status: 200, body: await deps.userQueries.list(query) };
+      async ({ body }, command) => {
+        const { userId, position } = await deps.registerUser.execute(body, command);
+        return { id: userId, position };
       },
-    }),
-    defineRoute({
-      method: 'get', path: '/api/users/:id', operationId: 'getUser', tags: userTags,
-      summary: 'One user', permission: 'users:read',
-      params: userIdParams,
-      responses: { 200: { description: 'The user', schema: userSchema } },
-      handler: async ({ params, context }) => {
-        await awaitReadSide(deps.readSide, context);
-        return { status: 200, body: await deps.userQueries.get(params.id) };
+    ),
+    queryRoute(
+      deps.readSide,
+      {
+        path: '/api/users', operationId: 'listUsers', tags: userTags, permission: 'users:read',
+        summary: 'List users',
+        query: userListQuery,
+        responses: { 200: { description: 'A page of users', schema: pageOf(userSchema) } },
       },
-    }),
+      ({ query }) => deps.userQueries.list(query),
+    ),
+    queryRoute(
+      deps.readSide,
+      {
+        path: '/api/users/:id', operationId: 'getUser', tags: userTags, permission: 'users:read',
+        summary: 'One user',
+        params: userIdParams,
+        responses: { 200: { description: 'The user', schema: userSchema } },
+      },
+      ({ params }) => deps.userQueries.get(params.id),
+    ),
   ];
 };

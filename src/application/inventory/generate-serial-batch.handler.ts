@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BatteryModelDecider, batteryModelStreamId } from '../../domain/inventory/battery-model.decider';
 import { composeSerial, SERIAL_ALPHABET } from '../../domain/inventory/serial-code';
 import { SerialNumberDecider, serialNumberStreamId } from '../../domain/inventory/serial-number.decider';
-import { conflict, notFound } from '../../domain/shared/domain-error';
+import { conflict, isDomainError, notFound } from '../../domain/shared/domain-error';
 import type { CommandContext } from '../shared/command-context';
 import type { CommandServices, Positioned } from '../shared/command-services';
 import { loadAggregate } from '../shared/load-aggregate';
@@ -68,7 +68,7 @@ export class GenerateSerialBatchHandler {
         });
         return { serial, position: result.position };
       } catch (error) {
-        const collided = error instanceof Error && 'code' in error && error.code === 'serial.already_exists';
+        const collided = isDomainError(error) && error.code === 'serial.already_exists';
         if (!collided || attempt + 1 >= MAX_ATTEMPTS_PER_SERIAL) throw error;
       }
     }

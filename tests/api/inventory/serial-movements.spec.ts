@@ -106,12 +106,17 @@ describe('serial movements: allocate and sell, with stock counts on the model', 
     expectProblem(await sell(serial!, { soldTo: 'x', price: 10 }), 400, 'validation.failed');
   });
 
-  it('lets a wholesaler sell but not allocate', async () => {
+  it('lets a wholesaler sell serials of their own stock only, and never allocate', async () => {
     const { id } = await registerModel(app);
-    const { serials: [serial] } = await generateSerials(app, id, 1);
-    const wholesaler = bearer((await app.userToken('wholesaler')).token);
+    const { serials: [mine, theirs, unallocated] } = await generateSerials(app, id, 3);
+    const { token, userId } = await app.userToken('wholesaler');
+    const wholesaler = bearer(token);
+    await allocate(mine!, userId).expect(200);
+    await allocate(theirs!, 'another-wholesaler').expect(200);
 
-    expectProblem(await allocate(serial!, 'wh', wholesaler), 403, 'auth.forbidden');
-    await sell(serial!, {}, wholesaler).expect(200);
+    expectProblem(await allocate(unallocated!, userId, wholesaler), 403, 'auth.forbidden');
+    expectProblem(await sell(theirs!, {}, wholesaler), 403, 'serial.not_in_your_stock');
+    expectProblem(await sell(unallocated!, {}, wholesaler), 403, 'serial.not_in_your_stock');
+    await sell(mine!, {}, wholesaler).expect(200);
   });
 });

@@ -1,9 +1,25 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** The values express accepts for "trust proxy". */
+const isTrustProxy = (value: string): boolean =>
+  ['true', 'false'].includes(value) ||
+  /^\d{1,3}$/.test(value) ||
+  value.split(',').every((part) => {
+    const [address = '', mask, extra] = part.trim().split('/');
+    if (extra !== undefined) return false;
+    if (PROXY_NAMES.has(address) && mask === undefined) return true;
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    return family !== 0 && (mask === undefined || (/^\d{1,3}$/.test(mask) && Number(mask) <= bits));
+  });
 
 /** Every setting comes from the environment; a bad value stops start-up with a clear message. */
 export const configSchema = z.object({
@@ -23,10 +39,11 @@ export const configSchema = z.object({
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
   READ_WAIT_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   RUN_PROJECTIONS: bool.default(true),
-  /** Express "trust proxy": false, true, a hop count, or addresses/subnets (e.g. loopback). */
+  /** Express "trust proxy": false, true, a hop count, or comma-separated addresses, subnets and names. */
   TRUST_PROXY: z
     .string()
     .default('false')
+    .refine(isTrustProxy, 'use true, false, a hop count, or addresses/subnets (e.g. loopback, 10.0.0.0/8)')
     .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
 });
 
@@ -44,7 +61,9 @@ export class ConfigError extends Error {}
  * (see composition); in production it must be set.
  */
 export const loadConfig = (env: NodeJS.ProcessEnv, generatedSecret: () => string): Config => {
-  const parsed = configSchema.safeParse(env);
+  // An empty value (a blank line in an env file) means "not set", never 0 or "".
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -46,7 +46,7 @@ export class RegisterUserHandler {
       },
     };
     UserDecider.decide(command, UserDecider.initialState);
-    await uniqueKeys.reserve(EMAIL_SCOPE, email, userId, context);
+    await uniqueKeys.reserve(EMAIL_SCOPE, email, userId, context, `A user with the email ${email} already exists`);
     const result = await executor.execute({ operation: 'register-user', decider: UserDecider, streamId: userStreamId(userId), command, context });
     return { userId, position: result.position };
   }

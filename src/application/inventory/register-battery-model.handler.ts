@@ -39,7 +39,7 @@ export class RegisterBatteryModelHandler {
     };
     // Validate before claiming the SKU, so bad input leaves no reservation behind.
     BatteryModelDecider.decide(command, BatteryModelDecider.initialState);
-    await uniqueKeys.reserve('sku', sku, modelId, context);
+    await uniqueKeys.reserve('sku', sku, modelId, context, `A battery model with SKU ${sku} already exists`);
     const result = await executor.execute({
       operation: 'register-battery-model',
       decider: BatteryModelDecider,

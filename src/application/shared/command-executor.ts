@@ -32,6 +32,13 @@ export interface ExecuteRequest<Command, Event extends DomainEvent, State> {
 const isFunction = (value: unknown): value is (...args: never[]) => unknown => typeof value === 'function';
 
 /**
+ * Writers that lost a race re-read at once and would collide again in step (group commit puts them in
+ * the same transaction); a short random wait, growing with each attempt, spreads them out.
+ */
+const backOff = (attempt: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 50)));
+
+/**
  * The one command handler: read the stream, fold, decide, append with the expected revision.
  * A concurrent writer makes the append fail; then it reads again and re-decides, a bounded number of times.
  */
@@ -39,7 +46,7 @@ export class CommandExecutor {
   constructor(
     private readonly eventStore: EventStore,
     private readonly metadata: EventMetadataFactory,
-    private readonly maxAttempts = 5,
+    private readonly maxAttempts = 10,
   ) {}
 
   async execute<Command, Event extends DomainEvent, State>(
@@ -56,6 +63,7 @@ export class CommandExecutor {
             attempts: attempt,
           });
         }
+        await backOff(attempt);
       }
     }
   }

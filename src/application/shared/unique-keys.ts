@@ -1,3 +1,4 @@
+import { conflict, isDomainError } from '../../domain/shared/domain-error';
 import { UniqueKeyDecider, uniqueKeyStreamId } from '../../domain/shared/unique-key.decider';
 import type { CommandContext } from './command-context';
 import type { CommandExecutor } from './command-executor';
@@ -13,15 +14,23 @@ export class UniqueKeys {
     private readonly clock: Clock,
   ) {}
 
-  /** Claims `key` for `ownerId`; fails with conflict `<scope>.already_taken` if another owner holds it. */
-  async reserve(scope: string, key: string, ownerId: string, context: CommandContext): Promise<number> {
-    const result = await this.executor.execute({
-      operation: `reserve-${scope}`,
-      decider: UniqueKeyDecider,
-      streamId: uniqueKeyStreamId(scope, key),
-      command: { type: 'ReserveUniqueKey', data: { scope, key, ownerId, reservedAt: this.clock.now().toISOString() } },
-      context,
-    });
+  /**
+   * Claims `key` for `ownerId`; fails with conflict `<scope>.already_taken` (worded by `takenMessage`
+   * when given) if another owner holds it.
+   */
+  async reserve(scope: string, key: string, ownerId: string, context: CommandContext, takenMessage?: string): Promise<number> {
+    const result = await this.executor
+      .execute({
+        operation: `reserve-${scope}`,
+        decider: UniqueKeyDecider,
+        streamId: uniqueKeyStreamId(scope, key),
+        command: { type: 'ReserveUniqueKey', data: { scope, key, ownerId, reservedAt: this.clock.now().toISOString() } },
+        context,
+      })
+      .catch((error: unknown) => {
+        const taken = isDomainError(error) && error.code === `${scope}.already_taken`;
+        throw taken && takenMessage ? conflict(error.code, takenMessage, error.details) : error;
+      });
     return result.position;
   }
 

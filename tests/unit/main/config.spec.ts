@@ -1,0 +1,222 @@
+import path from 'node:path';
+import { ConfigError, loadConfig, type Config } from '../../../src/main/config';
+
+const GENERATED = 'generated-secret-'.padEnd(48, 'g');
+const SECRET = 'explicit-secret-'.padEnd(40, 's');
+
+const load = (env: Record<string, string>, generated: () => string = () => GENERATED): Config => loadConfig(env, generated);
+
+/** The ConfigError `env` raises; fails the test if it raises nothing or something else. */
+const configError = (env: Record<string, string>): ConfigError => {
+  try {
+    load(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+};
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = load({});
+
+    expect(config).toEqual({
+      NODE_ENV: 'development',
+      HOST: '0.0.0.0',
+      PORT: 8080,
+      DATA_DIR: './var/data',
+      LOG_LEVEL: 'info',
+      BODY_LIMIT: '100kb',
+      JWT_SECRET: GENERATED,
+      JWT_ISSUER: 'opsledger',
+      JWT_ACCESS_TTL_SECONDS: 900,
+      JWT_REFRESH_TTL_SECONDS: 1_209_600,
+      PASSWORD_HASH_COST: 17,
+      READ_WAIT_MAX_MS: 5_000,
+      RUN_PROJECTIONS: true,
+      TRUST_PROXY: false,
+      databaseFile: path.resolve('./var/data', 'opsledger.sqlite'),
+    });
+  });
+
+  it('reads and converts every setting from the environment', () => {
+    const config = load({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '9090',
+      DATA_DIR: '/srv/opsledger',
+      LOG_LEVEL: 'debug',
+      BODY_LIMIT: '2MB',
+      JWT_SECRET: SECRET,
+      JWT_ISSUER: 'acme',
+      JWT_ACCESS_TTL_SECONDS: '60',
+      JWT_REFRESH_TTL_SECONDS: '3600',
+      PASSWORD_HASH_COST: '12',
+      READ_WAIT_MAX_MS: '0',
+      RUN_PROJECTIONS: 'false',
+      TRUST_PROXY: '1',
+    });
+
+    expect(config).toEqual({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: 9090,
+      DATA_DIR: '/srv/opsledger',
+      LOG_LEVEL: 'debug',
+      BODY_LIMIT: '2MB',
+      JWT_SECRET: SECRET,
+      JWT_ISSUER: 'acme',
+      JWT_ACCESS_TTL_SECONDS: 60,
+      JWT_REFRESH_TTL_SECONDS: 3600,
+      PASSWORD_HASH_COST: 12,
+      READ_WAIT_MAX_MS: 0,
+      RUN_PROJECTIONS: false,
+      TRUST_PROXY: 1,
+      databaseFile: path.resolve('/srv/opsledger', 'opsledger.sqlite'),
+    });
+  });
+
+  it('ignores unrelated environment variables', () => {
+    expect(load({ PATH: '/usr/bin', HOME: '/root' })).toEqual(load({}));
+  });
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['false', false],
+    ['0', false],
+  ])('reads RUN_PROJECTIONS=%s as %s', (value, expected) => {
+    expect(load({ RUN_PROJECTIONS: value }).RUN_PROJECTIONS).toBe(expected);
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['0', 0],
+    ['2', 2],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8', '10.0.0.0/8'],
+    ['loopback, 10.0.0.1', 'loopback, 10.0.0.1'],
+  ])('reads TRUST_PROXY=%s as %p', (value, expected) => {
+    expect(load({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+  });
+
+  describe('refuses an invalid value with a ConfigError naming the variable', () => {
+    it.each([
+      ['PORT', 'abc'],
+      ['PORT', '70000'],
+      ['PORT', '-1'],
+      ['PORT', '80.5'],
+      ['LOG_LEVEL', 'loud'],
+      ['BODY_LIMIT', 'big'],
+      ['BODY_LIMIT', '10gb'],
+      ['JWT_SECRET', 'too-short'],
+      ['JWT_SECRET', 'x'.repeat(31)],
+      ['PASSWORD_HASH_COST', '5'],
+      ['PASSWORD_HASH_COST', '21'],
+      ['PASSWORD_HASH_COST', 'cheap'],
+      ['NODE_ENV', 'staging'],
+      ['RUN_PROJECTIONS', 'yes'],
+      ['JWT_ACCESS_TTL_SECONDS', '10'],
+      ['JWT_REFRESH_TTL_SECONDS', '60'],
+      ['READ_WAIT_MAX_MS', '600000'],
+    ])('%s=%p', (name, value) => {
+      const error = configError({ [name]: value });
+
+      expect(error.message).toContain(name);
+      expect(error.message).toMatch(/^Invalid configuration/);
+    });
+
+    it('names every invalid variable at once', () => {
+      const error = configError({ PORT: 'abc', LOG_LEVEL: 'loud', BODY_LIMIT: 'big' });
+
+      expect(error.message).toContain('PORT');
+      expect(error.message).toContain('LOG_LEVEL');
+      expect(error.message).toContain('BODY_LIMIT');
+    });
+
+    it('explains the expected JWT_SECRET length and BODY_LIMIT format', () => {
+      expect(configError({ JWT_SECRET: 'short' }).message).toContain('at least 32 characters');
+      expect(configError({ BODY_LIMIT: 'big' }).message).toContain('100kb');
+    });
+
+    // Express's "trust proxy" knows booleans, hop counts, addresses/subnets and three names; nothing else.
+    it.each([['nonsense'], ['-1'], ['10.0.0.300'], ['10.0.0.0/33'], ['loopback/8']])('TRUST_PROXY=%p', (value) => {
+      expect(configError({ TRUST_PROXY: value }).message).toContain('TRUST_PROXY');
+    });
+
+    it.each([['loopback'], ['10.0.0.0/8, ::1'], ['2'], ['true']])('accepts TRUST_PROXY=%p', (value) => {
+      expect(() => load({ TRUST_PROXY: value })).not.toThrow();
+    });
+  });
+
+  // An env file line left empty (`PORT=`) means "not set", not port 0.
+  it('reads any empty value as unset, so the default applies', () => {
+    expect(load({ DATA_DIR: '', LOG_LEVEL: '' })).toMatchObject({ DATA_DIR: './var/data', LOG_LEVEL: 'info' });
+  });
+
+  it('does not read an empty PORT as port 0', () => {
+    let port: number | undefined;
+    try {
+      port = load({ PORT: '' }).PORT;
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toContain('PORT');
+      return;
+    }
+    expect(port).toBe(8080);
+  });
+
+  describe('the JWT secret', () => {
+    it('is required in production', () => {
+      const generated = jest.fn(() => GENERATED);
+      let error: unknown;
+      try {
+        loadConfig({ NODE_ENV: 'production' }, generated);
+      } catch (e) {
+        error = e;
+      }
+
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toContain('JWT_SECRET');
+      expect(generated).not.toHaveBeenCalled();
+    });
+
+    it('is taken from the environment in production', () => {
+      const generated = jest.fn(() => GENERATED);
+
+      const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }, generated);
+
+      expect(config.JWT_SECRET).toBe(SECRET);
+      expect(generated).not.toHaveBeenCalled();
+    });
+
+    it('is generated in development when not set', () => {
+      const generated = jest.fn(() => GENERATED);
+
+      const config = loadConfig({ NODE_ENV: 'development' }, generated);
+
+      expect(config.JWT_SECRET).toBe(GENERATED);
+      expect(generated).toHaveBeenCalledTimes(1);
+    });
+
+    it('is generated in test too when not set', () => {
+      expect(load({ NODE_ENV: 'test' }).JWT_SECRET).toBe(GENERATED);
+    });
+
+    it('prefers an explicit secret over generating one in development', () => {
+      const generated = jest.fn(() => GENERATED);
+
+      expect(loadConfig({ JWT_SECRET: SECRET }, generated).JWT_SECRET).toBe(SECRET);
+      expect(generated).not.toHaveBeenCalled();
+    });
+
+    it('does not generate a secret when the configuration is invalid anyway', () => {
+      const generated = jest.fn(() => GENERATED);
+
+      expect(() => loadConfig({ PORT: 'abc' }, generated)).toThrow(ConfigError);
+      expect(generated).not.toHaveBeenCalled();
+    });
+  });
+});

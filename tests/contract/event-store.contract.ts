@@ -183,6 +183,29 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
         await rejectsWith(store.appendToStream(streamId, [event, event], 'any'), DUPLICATE_EVENT_ID);
         expect(await store.readStream(streamId)).toEqual([]);
       });
+
+      it('decides a "no_stream" batch to a new stream the same way: stored ids anywhere in it write nothing', async () => {
+        const [a, b] = [newEvent(), newEvent()];
+        await store.appendToStream(streamIn('order'), [a, b], 'no_stream');
+        const repeated = newEvent();
+
+        await rejectsWith(store.appendToStream(streamIn('order'), [a, newEvent()], 'no_stream'), DUPLICATE_EVENT_ID);
+        await rejectsWith(store.appendToStream(streamIn('order'), [newEvent(), b], 'no_stream'), DUPLICATE_EVENT_ID);
+        await rejectsWith(store.appendToStream(streamIn('order'), [newEvent(), b, newEvent()], 'no_stream'), DUPLICATE_EVENT_ID);
+        await rejectsWith(store.appendToStream(streamIn('order'), [repeated, repeated], 'no_stream'), DUPLICATE_EVENT_ID);
+        expect(await store.readAll()).toHaveLength(2);
+      });
+
+      it('answers a repeated single-event "no_stream" append with the original result, and a new one with a conflict', async () => {
+        const streamId = streamIn('order');
+        const event = newEvent();
+        const original = await store.appendToStream(streamId, [event], 'no_stream');
+
+        await expect(store.appendToStream(streamId, [event], 'no_stream')).resolves.toEqual(original);
+        const error: unknown = await store.appendToStream(streamId, [newEvent()], 'no_stream').catch((e: unknown) => e);
+        expect(isWrongExpectedRevision(error)).toBe(true);
+        expect(await store.readStream(streamId)).toHaveLength(1);
+      });
     });
 
     describe('readStream', () => {
@@ -362,6 +385,55 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
         await store.appendToStream('order-2', [newEvent('OrderPlaced')], 'no_stream');
         const [live] = await probe.take(1);
         expect(live).toMatchObject({ streamId: 'order-2', type: 'OrderPlaced' });
+      });
+
+      it('reports through position how far it has read, batch by batch', async () => {
+        await store.appendToStream(streamIn('ticket'), newEvents(5), 'no_stream');
+        const subscription = store.subscribeToAll({ batchSize: 2 });
+        expect(subscription.position).toBe(0);
+        const seen: number[] = [];
+        for await (const batch of subscription) {
+          expect(subscription.position).toBe(batch.at(-1)?.position);
+          seen.push(...positionsOf(batch));
+          if (seen.length === 5) await subscription.close();
+        }
+        expect(subscription.position).toBe(await store.headPosition());
+      });
+
+      it('with reportSkipped, yields an empty batch for events the filter passes over, and moves position past them', async () => {
+        const skipped = await store.appendToStream('ticket-1', newEvents(3), 'no_stream');
+        const subscription = store.subscribeToAll({ filter: { streamPrefixes: ['order-'] }, reportSkipped: true });
+        probes.push(new SubscriptionProbe(subscription)); // only so that afterEach closes it
+        const iterator = subscription[Symbol.asyncIterator]();
+        const first = await iterator.next();
+        expect(first.value).toEqual([]);
+        expect(subscription.position).toBe(skipped.position);
+
+        const placed = await store.appendToStream('order-1', [newEvent('OrderPlaced')], 'no_stream');
+        const second = await iterator.next();
+        expect(positionsOf(second.value as RecordedEvent[])).toEqual([placed.position]);
+        expect(subscription.position).toBe(placed.position);
+
+        const ignored = await store.appendToStream('ticket-2', newEvents(2), 'no_stream');
+        const third = await iterator.next();
+        expect(third.value).toEqual([]);
+        expect(subscription.position).toBe(ignored.position);
+        await iterator.return?.();
+      });
+
+      it('without reportSkipped, yields no empty batches but still moves position past skipped events', async () => {
+        await store.appendToStream('ticket-1', newEvents(3), 'no_stream');
+        const placed = await store.appendToStream('order-1', [newEvent('OrderPlaced')], 'no_stream');
+        const skipped = await store.appendToStream('ticket-2', newEvents(2), 'no_stream');
+        const probe = subscribe({ filter: { streamPrefixes: ['order-'] } });
+
+        expect(positionsOf(await probe.take(1))).toEqual([placed.position]);
+        probe.startWaiting();
+        const next = await store.appendToStream('order-2', [newEvent('OrderPlaced')], 'no_stream');
+        expect(positionsOf(await probe.take(1))).toEqual([next.position]);
+        expect(probe.batches.every((batch) => batch.length > 0)).toBe(true);
+        expect(next.position).toBeGreaterThan(skipped.position);
+        expect(probe.subscription.position).toBe(next.position);
       });
 
       it('ends a pending iteration when closed', async () => {

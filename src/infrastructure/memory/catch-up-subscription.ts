@@ -17,20 +17,24 @@ export interface CatchUpOptions {
   readonly after?: number;
   readonly filter?: EventFilter;
   readonly batchSize?: number;
+  readonly reportSkipped?: boolean;
   /** Also re-check this often, for appends made by other processes; omit when only this process writes. */
   readonly pollIntervalMs?: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 500;
+/** A filtered read scans at most this many batches' worth of positions: bounds the synchronous work of a rare filter. */
+const SCAN_WINDOW_BATCHES = 20;
 
 /**
  * Delivers history after the checkpoint, then waits for the next append (or poll tick) and delivers again.
- * The cursor advances to the head even when a filtered read finds nothing, so a rare filter never rescans.
+ * The cursor advances past scanned positions even when a filtered read finds nothing, so nothing is rescanned.
  */
 export class CatchUpSubscription implements EventSubscription {
   private readonly batchSize: number;
   private closed = false;
   private wake: (() => void) | null = null;
+  private scanned: number;
 
   constructor(
     private readonly source: SubscriptionSource,
@@ -42,22 +46,33 @@ export class CatchUpSubscription implements EventSubscription {
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) {
       throw invalid('event_store.invalid_batch_size', 'batchSize must be a positive integer', { batchSize: this.batchSize });
     }
+    this.scanned = options.after ?? 0;
+  }
+
+  get position(): number {
+    return this.scanned;
   }
 
   /** Meant for one consumer: each call starts an independent read from the subscription's `after`. */
   async *[Symbol.asyncIterator](): AsyncGenerator<readonly RecordedEvent[]> {
-    const batchSize = this.batchSize;
-    let cursor = this.options.after ?? 0;
+    const { batchSize, options } = this;
+    const window = options.filter ? batchSize * SCAN_WINDOW_BATCHES : batchSize;
+    let cursor = options.after ?? 0;
+    this.scanned = cursor;
     while (!this.closed) {
       const head = this.source.headPosition();
       if (head <= cursor) {
         await this.waitForAppend();
         continue;
       }
-      const batch = this.source.readRange(cursor, head, this.options.filter, batchSize);
+      // A window of positions at a time bounds the rows one read scans, however rarely the filter matches.
+      const upTo = Math.min(head, cursor + window);
+      const batch = this.source.readRange(cursor, upTo, options.filter, batchSize);
       const last = batch[batch.length - 1];
-      cursor = batch.length === batchSize && last ? last.position : head;
-      if (batch.length > 0) yield batch;
+      cursor = batch.length === batchSize && last ? last.position : upTo;
+      // Set before yielding: the consumer reads it while it handles this batch.
+      this.scanned = cursor;
+      if (batch.length > 0 || options.reportSkipped) yield batch;
     }
   }
 

@@ -14,7 +14,7 @@ import { CatchUpSubscription } from '../memory/catch-up-subscription';
 import { storeClosed } from '../memory/store-errors';
 import { DEFAULT_MAX_GROUP_SIZE, SqliteAppendBatcher } from './sqlite-append-batcher';
 import { SqliteWalFlusher } from './sqlite-wal-flusher';
-import type { SqliteDatabase } from './sqlite-database';
+import { MAX_CHECKPOINT_YIELD_MS, type SqliteDatabase } from './sqlite-database';
 import { SqliteEventReader } from './sqlite-event-reader';
 import { SqliteEventWriter } from './sqlite-event-writer';
 
@@ -48,6 +48,7 @@ export class SqliteEventStore implements EventStore {
       () => this.flusher.flushed(),
       () => this.signal.notify(),
       options.maxGroupSize ?? DEFAULT_MAX_GROUP_SIZE,
+      { wanted: () => database.checkpointWantsWriteLock, maxMs: MAX_CHECKPOINT_YIELD_MS },
     );
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   }

@@ -75,28 +75,56 @@ export class SqliteEventWriter {
     }
   }
 
-  private appendOne({ streamId, events, expected }: PendingAppend): AppendResult {
+  private appendOne(append: PendingAppend): AppendResult {
+    const { streamId, events, expected } = append;
+    const created = expected === 'no_stream' ? this.tryNewStream(streamId, events) : null;
+    if (created) return created;
     const repeated = this.findRepeatedBatch(streamId, events);
     if (repeated) return repeated;
     const last = this.lastOfStream.get(streamId);
     assertExpectedRevision(streamId, expected, last ? last.revision : null);
     if (events.length === 0) return { nextRevision: last ? last.revision : -1, position: last ? last.position : 0 };
+    return this.insertFrom(streamId, events, 0, last ? last.revision + 1 : 0);
+  }
 
-    let revision = last ? last.revision : -1;
-    let position = 0;
-    for (const event of events) {
-      revision += 1;
-      const info = this.insert.run(
-        streamId,
-        revision,
-        event.metadata.eventId,
-        event.type,
-        JSON.stringify(event.data ?? null),
-        JSON.stringify(event.metadata),
-      );
-      position = Number(info.lastInsertRowid);
+  /**
+   * The common 'no_stream' case without its two lookups: the first event goes in at revision 0 straight away.
+   * Every stream starts at revision 0, so the unique index on (stream_id, revision) refuses the insert exactly
+   * when the stream exists, and the one on event_id when the id is stored; a refusal (a statement rollback,
+   * nothing written) returns null and the lookups give the precise answer: repeat, wrong revision or duplicate.
+   */
+  private tryNewStream(streamId: string, events: readonly EventToAppend[]): AppendResult | null {
+    const first = events[0];
+    if (!first) return null;
+    let position: number;
+    try {
+      position = this.insertEvent(streamId, 0, first);
+    } catch (error) {
+      if (isSqliteUniqueViolation(error)) return null;
+      throw error;
     }
-    return { nextRevision: revision, position };
+    return events.length === 1 ? { nextRevision: 0, position } : this.insertFrom(streamId, events, 1, 1);
+  }
+
+  /** Inserts events[from..] at consecutive revisions, events[from] at `revision`. */
+  private insertFrom(streamId: string, events: readonly EventToAppend[], from: number, revision: number): AppendResult {
+    let position = 0;
+    for (let index = from; index < events.length; index++) {
+      position = this.insertEvent(streamId, revision + index - from, events[index] as EventToAppend);
+    }
+    return { nextRevision: revision + events.length - 1 - from, position };
+  }
+
+  private insertEvent(streamId: string, revision: number, event: EventToAppend): number {
+    const info = this.insert.run(
+      streamId,
+      revision,
+      event.metadata.eventId,
+      event.type,
+      JSON.stringify(event.data ?? null),
+      JSON.stringify(event.metadata),
+    );
+    return Number(info.lastInsertRowid);
   }
 
   /** The same batch appended before, in order and in this stream: the original result; a partial overlap throws. */

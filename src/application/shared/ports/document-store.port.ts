@@ -64,13 +64,22 @@ export interface Checkpoint {
   readonly position: number;
 }
 
+export interface CommitOptions {
+  /**
+   * Part of a bulk load (a rebuild) whose caller prepares its next batch meanwhile: the store may apply it away
+   * from the caller's thread. It still settles once applied, and commits still apply in the order they were made.
+   * Live projections never set it: a store may then compete with the caller's other writes.
+   */
+  readonly bulk?: boolean;
+}
+
 export interface DocumentStore {
   /** Creates the collection and its declared indexes if they are missing. Idempotent. */
   ensureCollection(spec: CollectionSpec): Promise<void>;
   get<T extends Document>(collection: string, id: string): Promise<T | null>;
   find<T extends Document>(collection: string, options?: FindOptions): Promise<FindResult<T>>;
   /** Applies all changes and, if given, the checkpoint, in one atomic step. */
-  commit(changes: readonly DocumentChange[], checkpoint?: Checkpoint): Promise<void>;
+  commit(changes: readonly DocumentChange[], checkpoint?: Checkpoint, options?: CommitOptions): Promise<void>;
   getCheckpoint(name: string): Promise<number | null>;
   /** Empties the collections and removes the checkpoint, atomically (used by rebuilds). */
   reset(collections: readonly string[], checkpointName: string): Promise<void>;

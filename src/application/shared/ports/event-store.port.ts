@@ -61,6 +61,11 @@ export interface SubscribeOptions {
   readonly filter?: EventFilter;
   /** Upper bound on events per delivered batch. */
   readonly batchSize?: number;
+  /**
+   * Also yield an empty batch when the filter passed over events without a match, so a consumer that
+   * checkpoints `position` moves past events it never reads.
+   */
+  readonly reportSkipped?: boolean;
 }
 
 /**
@@ -68,6 +73,11 @@ export interface SubscribeOptions {
  * checkpoint, then new events as they are appended. It ends only when closed.
  */
 export interface EventSubscription extends AsyncIterable<readonly RecordedEvent[]> {
+  /**
+   * How far the subscription has read: every event at or below this position was in a batch yielded so far
+   * or did not match the filter. Read it while handling a batch; it moves when the next batch is requested.
+   */
+  readonly position: number;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import type { DocumentStore } from '../ports/document-store.port';
+import type { CommitOptions, DocumentChange, DocumentStore } from '../ports/document-store.port';
 import type { EventStore, EventSubscription, RecordedEvent } from '../ports/event-store.port';
 import type { Projection } from '../ports/projection.port';
 import { matchesFilter } from './event-filter';
@@ -14,12 +14,15 @@ export interface ProjectionStatus {
 const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
 /** How far the position may run ahead of the stored checkpoint through events the projection ignores. */
 const CHECKPOINT_EVERY_IGNORED = 1_000;
+/** Most events one read of a catch-up fetches. */
+const CATCH_UP_PAGE = 500;
 
 /**
  * Runs one projection: subscribes after its checkpoint and stores each batch's read-model changes
  * together with the new checkpoint, so a crash never skips or repeats an event.
- * The subscription is unfiltered so the checkpoint advances past events the projection ignores,
- * which lets read-your-writes waits finish for any position.
+ * The subscription is filtered (the store skips other events without decoding them) and reports how far it
+ * scanned, so the position also advances past events the projection ignores: read-your-writes waits finish
+ * for any position.
  */
 export class ProjectionWorker {
   private processed = 0;
@@ -79,14 +82,37 @@ export class ProjectionWorker {
     this.processed = this.persisted = 0;
   }
 
-  /** Applies history up to `until` without subscribing (rebuilds, tests). */
+  /**
+   * Applies history up to `until` without subscribing (rebuilds, tests), committing every `batchSize` events.
+   * Pipelined: each batch is read and applied while the commit of the one before is in flight (commits are
+   * marked bulk, so a store may run them on another thread); its reads see that batch's writes. A commit is
+   * made only once the one before has landed: one made earlier could land after that one failed, and its
+   * checkpoint would then skip the failed batch. Events are read in smaller pages, so each page is garbage
+   * before the next (a whole batch of events kept alive was most of a rebuild's GC work).
+   */
   async catchUp(until: number, onBatch?: (position: number) => void): Promise<void> {
-    while (this.processed < until) {
-      const batch = await this.events.readAll({ after: this.processed, maxCount: this.batchSize });
-      if (batch.length === 0) break;
-      await this.apply(batch);
-      onBatch?.(this.processed);
+    const { filter } = this.projection;
+    const pageSize = Math.min(this.batchSize, CATCH_UP_PAGE);
+    let read = this.processed;
+    let committing: { view: ProjectionViewBuffer; done: Promise<void> } | null = null;
+    while (read < until) {
+      const view: ProjectionViewBuffer = new ProjectionViewBuffer(this.documents, committing?.view);
+      for (let events = 0; read < until && events < this.batchSize; ) {
+        const page = await this.events.readAll({ after: read, maxCount: pageSize, filter });
+        const last = page[page.length - 1]?.position ?? 0;
+        await this.project(page, read, view);
+        // A short page holds every matching event up to the head, and the head is at least `until`.
+        read = page.length === pageSize ? last : Math.max(last, until);
+        events += page.length;
+      }
+      const scanned = read;
+      await committing?.done;
+      const done = this.settle(view.changes(), scanned, { bulk: true }).then(() => onBatch?.(this.processed));
+      // Awaited on the next turn of the loop; this only keeps a failure meanwhile from counting as unhandled.
+      done.catch(() => undefined);
+      committing = { view, done };
     }
+    await committing?.done;
     await this.persistPosition();
   }
 
@@ -112,30 +138,44 @@ export class ProjectionWorker {
   }
 
   private async follow(): Promise<void> {
-    this.subscription = this.events.subscribeToAll({ after: this.processed, batchSize: this.batchSize });
-    for await (const batch of this.subscription) {
+    const subscription = this.events.subscribeToAll({
+      after: this.processed,
+      filter: this.projection.filter,
+      batchSize: this.batchSize,
+      reportSkipped: true,
+    });
+    this.subscription = subscription;
+    for await (const batch of subscription) {
       if (this.stopping) break;
-      await this.apply(batch);
+      await this.apply(batch, subscription.position);
       this.lastError = null;
     }
   }
 
-  private async apply(batch: readonly RecordedEvent[]): Promise<void> {
-    const fresh = batch.filter((event) => event.position > this.processed);
-    const last = fresh.at(-1);
-    if (!last) return;
+  /** Applies a batch and moves the position to `scanned`: every event up to it is in the batch or ignored. */
+  private async apply(batch: readonly RecordedEvent[], scanned: number): Promise<void> {
+    if (scanned <= this.processed) return;
     const view = new ProjectionViewBuffer(this.documents);
-    for (const event of fresh) {
-      if (matchesFilter(this.projection.filter, event)) await this.projection.apply(event, view);
+    await this.project(batch, this.processed, view);
+    await this.settle(view.changes(), scanned);
+  }
+
+  /** Applies the batch's events after `after` and within the filter to `view`. */
+  private async project(batch: readonly RecordedEvent[], after: number, view: ProjectionViewBuffer): Promise<void> {
+    for (const event of batch) {
+      if (event.position > after && matchesFilter(this.projection.filter, event)) await this.projection.apply(event, view);
     }
-    const changes = view.changes();
+  }
+
+  /** Commits `changes` with the checkpoint `scanned` and moves the position there. */
+  private async settle(changes: readonly DocumentChange[], scanned: number, options?: CommitOptions): Promise<void> {
     // A batch that changes nothing only moves the checkpoint: persist that now and then, not on every batch
     // (replaying ignored events after a crash is harmless, and it spares a write transaction per append).
-    if (changes.length > 0 || last.position - this.persisted >= CHECKPOINT_EVERY_IGNORED) {
-      await this.documents.commit(changes, { name: this.projection.name, position: last.position });
-      this.persisted = last.position;
+    if (changes.length > 0 || scanned - this.persisted >= CHECKPOINT_EVERY_IGNORED) {
+      await this.documents.commit(changes, { name: this.projection.name, position: scanned }, options);
+      this.persisted = scanned;
     }
-    this.processed = last.position;
+    this.processed = scanned;
     for (const listener of this.listeners) listener(this.processed);
   }
 }

@@ -22,7 +22,7 @@ const main = async () => {
   };
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
   log(`machine: ${machine}`);
-  log(`storage: ${APPENDS.toLocaleString('en-US')} events, ${GROUP} per transaction, synchronous=FULL (WAL)`);
+  log(`storage: ${APPENDS.toLocaleString('en-US')} events, ${GROUP} per transaction; (a) synchronous=FULL, (b) durable before acknowledgement (WAL fdatasync)`);
   const a = await rawInserts(APPENDS, GROUP);
   log(`  ${formatRate(a)}`);
   const b = await portAppends(APPENDS, GROUP);

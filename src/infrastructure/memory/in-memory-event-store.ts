@@ -12,7 +12,7 @@ import type {
 } from '../../application/shared/ports/event-store.port';
 import { AppendSignal } from './append-signal';
 import { CatchUpSubscription } from './catch-up-subscription';
-import { matchesEventFilter } from './event-filter';
+import { matchesEventFilter } from '../../application/shared/ports/event-filter';
 import { assertExpectedRevision } from './expected-revision';
 import { checkedCount, duplicateEventId, storeClosed } from './store-errors';
 

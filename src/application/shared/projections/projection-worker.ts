@@ -1,7 +1,7 @@
 import type { CommitOptions, DocumentChange, DocumentStore } from '../ports/document-store.port';
 import type { EventStore, EventSubscription, RecordedEvent } from '../ports/event-store.port';
 import type { Projection } from '../ports/projection.port';
-import { matchesFilter } from './event-filter';
+import { matchesEventFilter } from '../ports/event-filter';
 import { ProjectionViewBuffer } from './projection-view-buffer';
 
 export interface ProjectionStatus {
@@ -163,7 +163,7 @@ export class ProjectionWorker {
   /** Applies the batch's events after `after` and within the filter to `view`. */
   private async project(batch: readonly RecordedEvent[], after: number, view: ProjectionViewBuffer): Promise<void> {
     for (const event of batch) {
-      if (event.position > after && matchesFilter(this.projection.filter, event)) await this.projection.apply(event, view);
+      if (event.position > after && matchesEventFilter(event, this.projection.filter)) await this.projection.apply(event, view);
     }
   }
 

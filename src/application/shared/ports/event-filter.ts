@@ -1,6 +1,6 @@
-import type { EventFilter, RecordedEvent } from '../../application/shared/ports/event-store.port';
+import type { EventFilter, RecordedEvent } from './event-store.port';
 
-/** Prefixes OR together, types OR together, and the two kinds AND together; an absent list matches all. */
+/** The one definition of EventFilter matching, shared by adapters filtering in memory and by projectors. Prefixes OR together, types OR together, and the two kinds AND together; an absent list matches all. */
 export const matchesEventFilter = (event: RecordedEvent, filter: EventFilter | undefined): boolean => {
   if (!filter) return true;
   const { streamPrefixes, eventTypes } = filter;

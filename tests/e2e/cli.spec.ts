@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { NodeRunner } from '../support/run-node';
 import os from 'node:os';
 import path from 'node:path';
 import { allProjections } from '../../src/main/projections';
@@ -17,33 +17,9 @@ const PROJECTION_NAMES = allProjections.map((p) => p.name);
 
 jest.setTimeout(60_000);
 
-interface Finished {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-const children = new Set<ChildProcess>();
+const runner = new NodeRunner();
 
-/** Runs `node <script> ...args` to completion; `stdin` is written then closed (closed at once if absent). */
-const runNode = (script: string, args: readonly string[], env: Record<string, string>, stdin?: string): Promise<Finished> =>
-  new Promise((resolve, reject) => {
-    const inherited = { ...process.env };
-    // Nothing from the runner's environment may stand in for what a test sets (or deliberately leaves out).
-    for (const name of ['OPSLEDGER_ADMIN_PASSWORD', 'JWT_SECRET', 'PORT', 'DATA_DIR', 'TRUST_PROXY', 'NODE_ENV']) delete inherited[name];
-    const child = spawn(process.execPath, [script, ...args], { env: { ...inherited, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    children.add(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => {
-      children.delete(child);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin!.end(stdin);
-  });
 
 const json = async (baseUrl: string, method: string, url: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
   const res = await fetch(`${baseUrl}${url}`, {
@@ -62,7 +38,7 @@ describe('opsledger CLI', () => {
   let dataDir: string;
   let env: Record<string, string>;
   let server: ServerProcess | null = null;
-  const cli = (args: readonly string[], extra: Record<string, string> = {}, stdin?: string) => runNode(CLI, args, { ...env, ...extra }, stdin);
+  const cli = (args: readonly string[], extra: Record<string, string> = {}, stdin?: string) => runner.run(CLI, args, { ...env, ...extra }, stdin);
   const created: Record<string, string> = {};
 
   beforeAll(() => {
@@ -75,13 +51,7 @@ describe('opsledger CLI', () => {
       server.child.kill('SIGKILL');
       await server.exited;
     }
-    await Promise.all(
-      [...children].map((child) => {
-        const closed = new Promise((done) => child.once('close', done));
-        child.kill('SIGKILL');
-        return closed;
-      }),
-    );
+    await runner.killAll();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -223,7 +193,7 @@ describe('opsledger CLI', () => {
 
   describe('configuration errors', () => {
     it('makes the server exit 1 with a message naming PORT for PORT=abc', async () => {
-      const result = await runNode(SERVER, [], { ...env, PORT: 'abc', LOG_LEVEL: 'info' });
+      const result = await runner.run(SERVER, [], { ...env, PORT: 'abc', LOG_LEVEL: 'info' });
 
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/PORT/);
@@ -242,7 +212,7 @@ describe('opsledger CLI', () => {
     it('refuses to start the server in production without JWT_SECRET', async () => {
       const { JWT_SECRET: _omitted, ...withoutSecret } = env;
 
-      const result = await runNode(SERVER, [], { ...withoutSecret, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1' });
+      const result = await runner.run(SERVER, [], { ...withoutSecret, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1' });
 
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/JWT_SECRET/);

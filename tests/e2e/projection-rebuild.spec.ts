@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { createAdmin } from '../../src/main/cli/create-admin.command';
 import { loadConfig } from '../../src/main/config';
 import { createLogger } from '../../src/main/logger';
 import { createOpsledger, type Opsledger } from '../../src/main/opsledger';
+import { NodeRunner } from '../support/run-node';
 import { TOKENS } from '../../src/main/tokens';
 
 /*
@@ -29,24 +29,8 @@ interface Snapshot {
   readonly checkpoints: Record<string, number | null>;
 }
 
-const children = new Set<ChildProcess>();
+const runner = new NodeRunner();
 
-const runCli = (args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve, reject) => {
-    const inherited = { ...process.env };
-    for (const name of ['OPSLEDGER_ADMIN_PASSWORD', 'JWT_SECRET', 'PORT', 'DATA_DIR', 'TRUST_PROXY', 'NODE_ENV']) delete inherited[name];
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => {
-      children.delete(child);
-      resolve({ code, stdout, stderr });
-    });
-  });
 
 /** Every document of every read-model collection, plus each projection's checkpoint. */
 const snapshot = async (opsledger: Opsledger): Promise<Snapshot> => {
@@ -87,13 +71,7 @@ describe('projections rebuild all', () => {
 
   afterAll(async () => {
     await closeOpsledger();
-    await Promise.all(
-      [...children].map((child) => {
-        const closed = new Promise((done) => child.once('close', done));
-        child.kill('SIGKILL');
-        return closed;
-      }),
-    );
+    await runner.killAll();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -182,7 +160,7 @@ describe('projections rebuild all', () => {
     await closeOpsledger();
 
     // 4. Rebuild everything offline through the CLI.
-    const result = await runCli(['projections', 'rebuild', 'all'], env);
+    const result = await runner.run(CLI, ['projections', 'rebuild', 'all'], env);
 
     expect(result.code).toBe(0);
     for (const name of Object.keys(before.checkpoints)) {

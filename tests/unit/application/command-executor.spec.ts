@@ -15,6 +15,7 @@ import {
   type CounterCommand,
   type CounterEvent,
   type CounterState,
+  caught,
 } from './fixtures';
 
 /** Records every expected revision the executor appends with, and passes the call on. */
@@ -39,15 +40,6 @@ class AlwaysConflictingEventStore extends RecordingEventStore {
     return Promise.reject(wrongExpectedRevision(streamId, expected, 0));
   };
 }
-
-const caught = async (promise: Promise<unknown>): Promise<unknown> => {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-};
 
 describe('CommandExecutor', () => {
   let inner: InMemoryEventStore;

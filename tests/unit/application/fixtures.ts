@@ -78,3 +78,13 @@ export const rawEvent = (type: string, data: unknown = {}): EventToAppend => {
   };
   return { type, data, metadata };
 };
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export const caught = async (promise: Promise<unknown>): Promise<unknown> => {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+};

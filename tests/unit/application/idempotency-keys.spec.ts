@@ -4,16 +4,7 @@ import { IdempotencyKeys } from '../../../src/application/shared/idempotency-key
 import { UniqueKeys } from '../../../src/application/shared/unique-keys';
 import { DomainError } from '../../../src/domain/shared/domain-error';
 import { InMemoryEventStore } from '../../../src/infrastructure/memory/in-memory-event-store';
-import { ACTOR, context, CounterDecider, fixedClock, increment, sequentialIds } from './fixtures';
-
-const caught = async (promise: Promise<unknown>): Promise<unknown> => {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-};
+import { ACTOR, context, CounterDecider, fixedClock, increment, sequentialIds, caught } from './fixtures';
 
 describe('IdempotencyKeys', () => {
   let store: InMemoryEventStore;

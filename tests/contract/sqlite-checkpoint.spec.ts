@@ -5,7 +5,7 @@ import { SqliteDatabase } from '../../src/infrastructure/sqlite/sqlite-database'
 import type { CheckpointOptions } from '../../src/infrastructure/sqlite/sqlite-wal-checkpointer';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
 import { newEvent } from './support/event-fixtures';
-import { type TempSqliteFile, tempSqliteFile } from './support/temp-sqlite-database';
+import { perTestSqliteFile } from './support/temp-sqlite-database';
 
 /** Generous bounds on waiting for the checkpoint thread: reached only if it is broken, never asserted as durations. */
 const MAX_WAIT_TURNS = 20_000;
@@ -38,28 +38,17 @@ const walResets = (database: SqliteDatabase): number => {
 const bulkyEvent = () => newEvent('Measured', { reading: 'x'.repeat(2_000) });
 
 describe('SQLite WAL checkpoints on their own thread', () => {
-  let file: TempSqliteFile;
-  let toClose: { close(): unknown }[];
+  const temp = perTestSqliteFile();
 
   const open = (checkpoints?: CheckpointOptions) => {
-    const database = new SqliteDatabase(file.filePath, { checkpoints });
+    const database = new SqliteDatabase(temp.file.filePath, { checkpoints });
     const store = new SqliteEventStore(database);
-    toClose.push(database, store);
+    temp.closeLater(database, store);
     return { database, store };
   };
 
   const appendWave = (store: SqliteEventStore, wave: number, size = 50) =>
     Promise.all(Array.from({ length: size }, (_, i) => store.appendToStream(`meter-${wave}-${i}`, [bulkyEvent()], 'no_stream')));
-
-  beforeEach(() => {
-    file = tempSqliteFile();
-    toClose = [];
-  });
-
-  afterEach(async () => {
-    for (const closable of toClose.reverse()) await closable.close();
-    file.remove();
-  });
 
   it('turns SQLite’s automatic checkpoints off on the main connection: commits never checkpoint', () => {
     const { database } = open();
@@ -68,14 +57,14 @@ describe('SQLite WAL checkpoints on their own thread', () => {
 
   it('copies the WAL into the database file from another thread, and truncates it once writes pause', async () => {
     const { database, store } = open({ intervalMs: 2, truncateBytes: 0 });
-    const emptySize = fs.statSync(file.filePath).size;
+    const emptySize = fs.statSync(temp.file.filePath).size;
     for (let wave = 0; wave < 10; wave++) await appendWave(store, wave);
 
     await waitUntil(() => walBytes(database) === 0);
 
-    expect(fs.statSync(file.filePath).size).toBeGreaterThan(emptySize + 500 * 2_000);
+    expect(fs.statSync(temp.file.filePath).size).toBeGreaterThan(emptySize + 500 * 2_000);
     // The events are in the database file itself: a connection that ignores the (empty) WAL reads them all.
-    const reader = new Database(file.filePath, { readonly: true });
+    const reader = new Database(temp.file.filePath, { readonly: true });
     try {
       expect(reader.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 500 });
     } finally {

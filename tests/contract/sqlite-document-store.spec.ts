@@ -3,7 +3,7 @@ import { SqliteDocumentStore, type SqliteDocumentStoreOptions } from '../../src/
 import { UNIQUE_VIOLATION } from '../../src/infrastructure/memory/store-errors';
 import { whereClause } from '../../src/infrastructure/sqlite/sqlite-document-query';
 import { describeDocumentStoreContract } from './document-store.contract';
-import { type TempSqliteFile, tempSqliteFile } from './support/temp-sqlite-database';
+import { perTestSqliteFile, tempSqliteFile } from './support/temp-sqlite-database';
 
 describeDocumentStoreContract('sqlite', async () => {
   const file = tempSqliteFile();
@@ -35,25 +35,14 @@ describeDocumentStoreContract('sqlite, commits on the writer thread', async () =
 });
 
 describe('SqliteDocumentStore, beyond the contract', () => {
-  let file: TempSqliteFile;
-  let toClose: { close(): unknown }[];
+  const temp = perTestSqliteFile();
 
   const open = (options?: SqliteDocumentStoreOptions) => {
-    const database = file.open();
+    const database = temp.file.open();
     const store = new SqliteDocumentStore(database, options);
-    toClose.push(database, store);
+    temp.closeLater(database, store);
     return { database, store };
   };
-
-  beforeEach(() => {
-    file = tempSqliteFile();
-    toClose = [];
-  });
-
-  afterEach(async () => {
-    for (const closable of toClose.reverse()) await closable.close();
-    file.remove();
-  });
 
   it('answers filters on declared fields from the expression index', async () => {
     const { store, database } = open();
@@ -108,7 +97,7 @@ describe('SqliteDocumentStore, beyond the contract', () => {
     const { store } = open({ writerThread: 'all' });
     await store.ensureCollection({ name: 'serials', indexes: [] });
     // The thread opens the file by name when it starts; this connection keeps the (unlinked) file open.
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file.filePath}${suffix}`, { force: true });
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${temp.file.filePath}${suffix}`, { force: true });
 
     await expect(
       store.commit([{ op: 'put', collection: 'serials', document: { id: 's1' } }], { name: 'serials-v1', position: 1 }),

@@ -9,7 +9,7 @@ import { SqliteWalFlusher } from '../../src/infrastructure/sqlite/sqlite-wal-flu
 import { describeEventStoreContract } from './event-store.contract';
 import { newEvent, newEvents, streamIn } from './support/event-fixtures';
 import { SubscriptionProbe } from './support/subscription-probe';
-import { type TempSqliteFile, tempSqliteFile } from './support/temp-sqlite-database';
+import { perTestSqliteFile, tempSqliteFile } from './support/temp-sqlite-database';
 
 describeEventStoreContract('sqlite', async () => {
   const file = tempSqliteFile();
@@ -34,25 +34,14 @@ const waitUntil = async (condition: () => boolean, turns = 10_000) => {
 };
 
 describe('SqliteEventStore, beyond the contract', () => {
-  let file: TempSqliteFile;
-  let toClose: { close(): unknown }[];
+  const temp = perTestSqliteFile();
 
   const open = (options?: ConstructorParameters<typeof SqliteEventStore>[1]) => {
-    const database = file.open();
+    const database = temp.file.open();
     const store = new SqliteEventStore(database, options);
-    toClose.push(database, store);
+    temp.closeLater(database, store);
     return { database, store };
   };
-
-  beforeEach(() => {
-    file = tempSqliteFile();
-    toClose = [];
-  });
-
-  afterEach(async () => {
-    for (const closable of toClose.reverse()) await closable.close();
-    file.remove();
-  });
 
   it('opens the file in WAL mode with synchronous NORMAL (the flusher fsyncs), busy timeout, foreign keys', () => {
     const { database } = open();
@@ -145,7 +134,7 @@ describe('SqliteEventStore, beyond the contract', () => {
       const mine = open({ pollIntervalMs: 20 });
       const theirs = open();
       const probe = new SubscriptionProbe(mine.store.subscribeToAll());
-      toClose.push(probe.subscription);
+      temp.closeLater(probe.subscription);
       probe.startWaiting();
       const result = await theirs.store.appendToStream('ticket-9', newEvents(2), 'no_stream');
       const delivered = await probe.take(2);
@@ -154,7 +143,7 @@ describe('SqliteEventStore, beyond the contract', () => {
   });
 
   it('loses no acknowledged append when the writing process is killed with SIGKILL', async () => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'support', 'append-until-killed.child.js'), file.filePath], {
+    const child = spawn(process.execPath, [path.join(__dirname, 'support', 'append-until-killed.child.js'), temp.file.filePath], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const acknowledged = await readAcknowledgedPositions(child, 200);

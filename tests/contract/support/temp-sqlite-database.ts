@@ -19,3 +19,27 @@ export const tempSqliteFile = (): TempSqliteFile => {
     remove: () => fs.rmSync(directory, { recursive: true, force: true }),
   };
 };
+
+/**
+ * A fresh file for every test of the enclosing describe; what a test registers with `closeLater` is closed
+ * (newest first) before the file is removed.
+ */
+export const perTestSqliteFile = () => {
+  let current: TempSqliteFile | null = null;
+  let toClose: { close(): unknown }[] = [];
+  beforeEach(() => {
+    current = tempSqliteFile();
+    toClose = [];
+  });
+  afterEach(async () => {
+    for (const closable of toClose.reverse()) await closable.close();
+    current?.remove();
+  });
+  return {
+    get file(): TempSqliteFile {
+      if (!current) throw new Error('perTestSqliteFile is only usable inside a test');
+      return current;
+    },
+    closeLater: (...closables: { close(): unknown }[]) => void toClose.push(...closables),
+  };
+};

@@ -75,7 +75,8 @@ export class CommandExecutor {
   ): RecordedEvent[] {
     const idOf = (index: number) =>
       this.metadata.idempotentEventId(request.operation, request.streamId, index, request.context);
-    const start = idOf(0) === null ? -1 : recorded.findIndex((e) => e.metadata.eventId === idOf(0));
+    const firstId = idOf(0);
+    const start = firstId === null ? -1 : recorded.findIndex((e) => e.metadata.eventId === firstId);
     if (start < 0) return [];
     const batch: RecordedEvent[] = [];
     for (let i = start; i < recorded.length && recorded[i]!.metadata.eventId === idOf(batch.length); i++) {

@@ -3,36 +3,15 @@ import { SqliteDocumentStore, type SqliteDocumentStoreOptions } from '../../src/
 import { UNIQUE_VIOLATION } from '../../src/infrastructure/memory/store-errors';
 import { whereClause } from '../../src/infrastructure/sqlite/sqlite-document-query';
 import { describeDocumentStoreContract } from './document-store.contract';
-import { perTestSqliteFile, tempSqliteFile } from './support/temp-sqlite-database';
+import { onFreshSqliteFile, perTestSqliteFile } from './support/temp-sqlite-database';
 
-describeDocumentStoreContract('sqlite', async () => {
-  const file = tempSqliteFile();
-  const database = file.open();
-  const store = new SqliteDocumentStore(database);
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      database.close();
-      file.remove();
-    },
-  };
-});
+describeDocumentStoreContract('sqlite', onFreshSqliteFile((database) => new SqliteDocumentStore(database)));
 
 // The same contract with every commit that changes documents made on the writer thread.
-describeDocumentStoreContract('sqlite, commits on the writer thread', async () => {
-  const file = tempSqliteFile();
-  const database = file.open();
-  const store = new SqliteDocumentStore(database, { writerThread: 'all' });
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      database.close();
-      file.remove();
-    },
-  };
-});
+describeDocumentStoreContract(
+  'sqlite, commits on the writer thread',
+  onFreshSqliteFile((database) => new SqliteDocumentStore(database, { writerThread: 'all' })),
+);
 
 describe('SqliteDocumentStore, beyond the contract', () => {
   const temp = perTestSqliteFile();

@@ -9,21 +9,9 @@ import { SqliteWalFlusher } from '../../src/infrastructure/sqlite/sqlite-wal-flu
 import { describeEventStoreContract } from './event-store.contract';
 import { newEvent, newEvents, streamIn } from './support/event-fixtures';
 import { SubscriptionProbe } from './support/subscription-probe';
-import { perTestSqliteFile, tempSqliteFile } from './support/temp-sqlite-database';
+import { onFreshSqliteFile, perTestSqliteFile } from './support/temp-sqlite-database';
 
-describeEventStoreContract('sqlite', async () => {
-  const file = tempSqliteFile();
-  const database = file.open();
-  const store = new SqliteEventStore(database);
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      database.close();
-      file.remove();
-    },
-  };
-});
+describeEventStoreContract('sqlite', onFreshSqliteFile((database) => new SqliteEventStore(database)));
 
 /** Polls a condition once per event-loop turn, failing after a bounded number of turns. */
 const waitUntil = async (condition: () => boolean, turns = 10_000) => {

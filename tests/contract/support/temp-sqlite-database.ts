@@ -43,3 +43,20 @@ export const perTestSqliteFile = () => {
     closeLater: (...closables: { close(): unknown }[]) => void toClose.push(...closables),
   };
 };
+
+/** A contract factory: a store built on a fresh file, and a cleanup that closes both and removes the file. */
+export const onFreshSqliteFile =
+  <Store extends { close(): Promise<void> }>(build: (database: SqliteDatabase) => Store) =>
+  async () => {
+    const file = tempSqliteFile();
+    const database = file.open();
+    const store = build(database);
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        database.close();
+        file.remove();
+      },
+    };
+  };

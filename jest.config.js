@@ -8,6 +8,7 @@ const shared = {
 };
 /** @type {import('jest').Config} */
 module.exports = {
+  globalSetup: '<rootDir>/tests/support/engine-notice.js',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.spec.ts'] },
     { ...shared, displayName: 'contract', testMatch: ['<rootDir>/tests/contract/**/*.spec.ts'] },

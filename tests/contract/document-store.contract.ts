@@ -5,7 +5,7 @@ import type {
   FindOptions,
 } from '../../src/application/shared/ports/document-store.port';
 import { DomainError } from '../../src/domain/shared/domain-error';
-import { UNIQUE_VIOLATION } from '../../src/infrastructure/memory/store-errors';
+import { UNIQUE_VIOLATION } from '../../src/infrastructure/store-kit/store-errors';
 
 export type DocumentStoreFactory = () => Promise<{ store: DocumentStore; cleanup: () => Promise<void> }>;
 

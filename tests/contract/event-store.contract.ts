@@ -8,7 +8,7 @@ import {
   isWrongExpectedRevision,
 } from '../../src/application/shared/ports/wrong-expected-revision';
 import { DomainError } from '../../src/domain/shared/domain-error';
-import { DUPLICATE_EVENT_ID } from '../../src/infrastructure/memory/store-errors';
+import { DUPLICATE_EVENT_ID } from '../../src/infrastructure/store-kit/store-errors';
 import { newEvent, newEvents, streamIn } from './support/event-fixtures';
 import { SubscriptionProbe } from './support/subscription-probe';
 

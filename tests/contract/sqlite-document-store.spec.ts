@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { SqliteDocumentStore, type SqliteDocumentStoreOptions } from '../../src/infrastructure/sqlite/sqlite-document-store';
-import { UNIQUE_VIOLATION } from '../../src/infrastructure/memory/store-errors';
+import { UNIQUE_VIOLATION } from '../../src/infrastructure/store-kit/store-errors';
 import { whereClause } from '../../src/infrastructure/sqlite/sqlite-document-query';
 import { describeDocumentStoreContract } from './document-store.contract';
 import { onFreshSqliteFile, perTestSqliteFile } from './support/temp-sqlite-database';

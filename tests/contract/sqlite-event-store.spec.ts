@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { isWrongExpectedRevision } from '../../src/application/shared/ports/wrong-expected-revision';
-import { STORE_CLOSED } from '../../src/infrastructure/memory/store-errors';
+import { STORE_CLOSED } from '../../src/infrastructure/store-kit/store-errors';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
 import { SqliteEventWriter } from '../../src/infrastructure/sqlite/sqlite-event-writer';
 import { SqliteWalFlusher } from '../../src/infrastructure/sqlite/sqlite-wal-flusher';

@@ -8,9 +8,9 @@ import type {
   FindResult,
   IndexSpec,
 } from '../../application/shared/ports/document-store.port';
-import { documentComparator, documentPredicate, readPath } from './document-filter';
-import { assertCollectionName, assertFieldPath } from './document-naming';
-import { checkedCount, storeClosed, uniqueViolation } from './store-errors';
+import { documentComparator, documentPredicate, readPath } from '../store-kit/document-filter';
+import { assertCollectionName, assertFieldPath } from '../store-kit/document-naming';
+import { checkedCount, checkpointAllowsCommit, storeClosed, uniqueViolation } from '../store-kit/store-errors';
 
 type Collection = Map<string, string>;
 
@@ -58,7 +58,7 @@ export class InMemoryDocumentStore implements DocumentStore {
 
   async commit(changes: readonly DocumentChange[], checkpoint?: Checkpoint): Promise<void> {
     this.assertOpen();
-    if (checkpoint && (this.checkpoints.get(checkpoint.name) ?? -Infinity) >= checkpoint.position) return;
+    if (checkpoint && !checkpointAllowsCommit(checkpoint, this.checkpoints.get(checkpoint.name) ?? null)) return;
     const staged = new Map<string, Collection>();
     const stage = (name: string) => {
       const existing = staged.get(name) ?? new Map(this.collection(name));

@@ -10,11 +10,11 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../../application/shared/ports/event-store.port';
-import { AppendSignal } from './append-signal';
-import { CatchUpSubscription } from './catch-up-subscription';
+import { AppendSignal } from '../store-kit/append-signal';
+import { CatchUpSubscription } from '../store-kit/catch-up-subscription';
 import { matchesEventFilter } from '../../application/shared/ports/event-filter';
-import { assertExpectedRevision } from './expected-revision';
-import { checkedCount, duplicateEventId, storeClosed } from './store-errors';
+import { assertExpectedRevision } from '../store-kit/expected-revision';
+import { checkedCount, duplicateEventId, storeClosed } from '../store-kit/store-errors';
 
 /** The event store in process memory, with the same semantics as the durable adapters; for unit tests. */
 export class InMemoryEventStore implements EventStore {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IndexSpec } from '../../application/shared/ports/document-store.port';
 import { invalid } from '../../domain/shared/domain-error';
-import { assertCollectionName } from '../memory/document-naming';
+import { assertCollectionName } from '../store-kit/document-naming';
 import { fieldExpression } from './sqlite-document-query';
 
 /** The statements that write one collection's table, as SQL (the document writer thread prepares them too). */

@@ -1,10 +1,10 @@
 import type { DocumentFilter, Scalar, SortField } from '../../application/shared/ports/document-store.port';
-import { conditionOperators, type Operator } from '../memory/document-filter';
-import { assertFieldPath } from '../memory/document-naming';
+import { conditionOperators, type Operator } from '../store-kit/document-filter';
+import { assertFieldPath } from '../store-kit/document-naming';
 
 /*
  * Translates DocumentStore filters and sorts into SQL over `rm_<collection>(id, doc)` with the semantics of
- * ../memory/document-filter.ts. Field paths are validated before they become JSON-path literals (which must
+ * ../store-kit/document-filter.ts. Field paths are validated before they become JSON-path literals (which must
  * match the expression indexes text for text); every value is a bound parameter.
  */
 

@@ -10,8 +10,8 @@ import type {
   FindResult,
 } from '../../application/shared/ports/document-store.port';
 import { unavailable } from '../../domain/shared/domain-error';
-import { assertFieldPath } from '../memory/document-naming';
-import { checkedCount, storeClosed, uniqueViolation } from '../memory/store-errors';
+import { assertFieldPath } from '../store-kit/document-naming';
+import { checkedCount, checkpointAllowsCommit, checkpointMoved, storeClosed, uniqueViolation } from '../store-kit/store-errors';
 import { SqliteCollection } from './sqlite-collection';
 import type { SqliteDatabase } from './sqlite-database';
 import { CONTAINS_FUNCTION, containsIgnoringCase, orderByClause, whereClause } from './sqlite-document-query';
@@ -178,16 +178,16 @@ export class SqliteDocumentStore implements DocumentStore {
       await this.writer.commit(changes, checkpoint, (name) => this.collection(name).writes);
     } catch (error) {
       if (!(error instanceof WriterCommitFailed)) throw error;
+      if (error.code === 'CHECKPOINT_MOVED' && checkpoint) {
+        throw checkpointMoved(checkpoint.name, checkpoint.previous ?? null, JSON.parse(error.message) as number | null);
+      }
       const change = changes[error.failure.at];
       throw translated(change ? change.collection : null, error);
     }
   }
 
   private applyCommit(changes: readonly DocumentChange[], checkpoint?: Checkpoint): void {
-    if (checkpoint) {
-      const stored = this.readCheckpoint.get(checkpoint.name);
-      if (stored && stored.position >= checkpoint.position) return;
-    }
+    if (checkpoint && !checkpointAllowsCommit(checkpoint, this.readCheckpoint.get(checkpoint.name)?.position ?? null)) return;
     let current = '';
     try {
       for (const change of changes) {

@@ -4,8 +4,9 @@
  *
  * It has its own connection to the file (the main connection's settings, and no automatic checkpoints: those run
  * on the checkpoint thread) and applies commits in the order they arrive, each in one IMMEDIATE transaction with
- * the same statements and the same checkpoint rule as SqliteDocumentStore's own commits: a commit whose checkpoint
- * is not ahead of the stored one writes nothing. A commit arrives in parts (`from`, `last`), all sent at once:
+ * the same statements and the same checkpoint rule as SqliteDocumentStore's own commits (checkpointAllowsCommit):
+ * a commit whose checkpoint is not ahead of the stored one writes nothing, and one fenced by `previous` fails
+ * with code CHECKPOINT_MOVED (message: the stored position) when another writer moved it. A commit arrives in parts (`from`, `last`), all sent at once:
  * the transaction begins with the first part and ends with the last, and a part that fails rolls it all back.
  * Every commit is answered once, after its last part: `{ id }` or `{ id, failure: { code, message, at } }`,
  * `at` being the index of the change that failed (or -1).
@@ -39,7 +40,12 @@ const applyPart = (part) => {
     open = { skip: false, failure: null };
     db.exec('BEGIN IMMEDIATE');
     const stored = checkpoint ? readCheckpoint.get(checkpoint.name) : undefined;
-    open.skip = stored !== undefined && stored.position >= checkpoint.position;
+    const storedPosition = stored === undefined ? null : stored.position;
+    if (checkpoint && checkpoint.previous !== undefined) {
+      if (checkpoint.previous !== storedPosition) {
+        open.failure = { code: 'CHECKPOINT_MOVED', message: String(storedPosition), at: -1 };
+      }
+    } else open.skip = storedPosition !== null && storedPosition >= checkpoint.position;
   }
   if (open.skip || open.failure) return;
   for (let index = 0; index < ids.length; index++) {

@@ -5,7 +5,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
 } from '../../application/shared/ports/event-store.port';
-import { checkedCount } from '../memory/store-errors';
+import { checkedCount } from '../store-kit/store-errors';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './sqlite-event-row';
 
 /** SQLite's "no limit". */

@@ -9,9 +9,9 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../../application/shared/ports/event-store.port';
-import { AppendSignal } from '../memory/append-signal';
-import { CatchUpSubscription } from '../memory/catch-up-subscription';
-import { storeClosed } from '../memory/store-errors';
+import { AppendSignal } from '../store-kit/append-signal';
+import { CatchUpSubscription } from '../store-kit/catch-up-subscription';
+import { storeClosed } from '../store-kit/store-errors';
 import { DEFAULT_MAX_GROUP_SIZE, SqliteAppendBatcher } from './sqlite-append-batcher';
 import { SqliteWalFlusher } from './sqlite-wal-flusher';
 import { MAX_CHECKPOINT_YIELD_MS, type SqliteDatabase } from './sqlite-database';

@@ -5,8 +5,8 @@ import type {
   ExpectedRevision,
 } from '../../application/shared/ports/event-store.port';
 import { unavailable } from '../../domain/shared/domain-error';
-import { assertExpectedRevision } from '../memory/expected-revision';
-import { duplicateEventId } from '../memory/store-errors';
+import { assertExpectedRevision } from '../store-kit/expected-revision';
+import { duplicateEventId } from '../store-kit/store-errors';
 import { isSqliteBusy, isSqliteUniqueViolation } from './sqlite-error-code';
 
 export interface PendingAppend {

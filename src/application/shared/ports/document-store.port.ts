@@ -62,6 +62,12 @@ export type DocumentChange =
 export interface Checkpoint {
   readonly name: string;
   readonly position: number;
+  /**
+   * Fencing: the checkpoint the committer believes is stored (null: none yet). When given and the stored one
+   * differs, another worker has moved it; the commit writes nothing and fails with `document_store.checkpoint_moved`.
+   * When omitted, a commit whose position is not past the stored one writes nothing (a replay is a no-op).
+   */
+  readonly previous?: number | null;
 }
 
 export interface CommitOptions {

@@ -1,3 +1,4 @@
+import type { Checkpoint } from '../../application/shared/ports/document-store.port';
 import { conflict, invalid, unavailable } from '../../domain/shared/domain-error';
 
 /*
@@ -8,6 +9,7 @@ import { conflict, invalid, unavailable } from '../../domain/shared/domain-error
 export const DUPLICATE_EVENT_ID = 'event_store.duplicate_event_id';
 export const UNIQUE_VIOLATION = 'document_store.unique_violation';
 export const STORE_CLOSED = 'store.closed';
+export const CHECKPOINT_MOVED = 'document_store.checkpoint_moved';
 
 export const duplicateEventId = (streamId: string, eventIds: readonly string[]) =>
   conflict(
@@ -18,6 +20,22 @@ export const duplicateEventId = (streamId: string, eventIds: readonly string[]) 
 
 export const uniqueViolation = (collection: string, detail: string) =>
   conflict(UNIQUE_VIOLATION, `A document in ${collection} violates a unique index`, { collection, detail });
+
+export const checkpointMoved = (name: string, expected: number | null, stored: number | null) =>
+  conflict(CHECKPOINT_MOVED, `Checkpoint ${name} is at ${String(stored)}, not ${String(expected)}: another worker moved it`, {
+    checkpoint: name,
+    expected,
+    stored,
+  });
+
+/** The one rule for a commit's checkpoint: true to apply, false to skip as a replay; throws when fenced out. */
+export const checkpointAllowsCommit = (checkpoint: Checkpoint, stored: number | null): boolean => {
+  if (checkpoint.previous !== undefined) {
+    if (checkpoint.previous !== stored) throw checkpointMoved(checkpoint.name, checkpoint.previous, stored);
+    return true;
+  }
+  return stored === null || stored < checkpoint.position;
+};
 
 export const storeClosed = (store: string) => unavailable(STORE_CLOSED, `The ${store} is closed`);
 

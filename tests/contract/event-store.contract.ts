@@ -9,10 +9,18 @@ import {
 } from '../../src/application/shared/ports/wrong-expected-revision';
 import { DomainError } from '../../src/domain/shared/domain-error';
 import { DUPLICATE_EVENT_ID } from '../../src/infrastructure/store-kit/store-errors';
-import { newEvent, newEvents, streamIn } from './support/event-fixtures';
+import { type TestNames, newEvent, newEvents, uniqueNames } from './support/event-fixtures';
 import { SubscriptionProbe } from './support/subscription-probe';
 
-export type EventStoreFactory = () => Promise<{ store: EventStore; cleanup: () => Promise<void> }>;
+export type EventStoreFactory = () => Promise<{
+  store: EventStore;
+  cleanup: () => Promise<void>;
+  /**
+   * True when the store holds nothing but what this test writes (a new in-memory store, a new file). Default
+   * false: a shared server that already holds foreign events (earlier runs, other suites) and is never emptied.
+   */
+  fresh?: boolean;
+}>;
 
 const positionsOf = (events: readonly RecordedEvent[]) => events.map((event) => event.position);
 const revisionsOf = (events: readonly RecordedEvent[]) => events.map((event) => event.revision);
@@ -21,19 +29,43 @@ const expectStrictlyIncreasing = (values: readonly number[]) => {
   values.slice(1).forEach((value, index) => expect(value).toBeGreaterThan(values[index] as number));
 };
 
-/** The behaviour every EventStore adapter must show (EventStoreDB's semantics). */
+/**
+ * The behaviour every EventStore adapter must show (EventStoreDB's semantics).
+ *
+ * It holds on a shared server too: each test names its streams and types with its own tag, records the head
+ * position before it writes (`start`) and reads only after it. Unfiltered reads and subscriptions from `start`
+ * assume that nobody else appends while the test runs; counts go through the test's own streams.
+ */
 export const describeEventStoreContract = (name: string, factory: EventStoreFactory): void => {
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     let cleanup: () => Promise<void>;
+    let fresh: boolean;
+    /** The head position before the test wrote anything. */
+    let start: number;
+    let names: TestNames;
 
     beforeEach(async () => {
-      ({ store, cleanup } = await factory());
+      ({ store, cleanup, fresh = false } = await factory());
+      start = await store.headPosition();
+      names = uniqueNames();
     });
 
     afterEach(async () => {
       await cleanup();
     });
+
+    const stream = (category: string, id?: string) => names.stream(category, id);
+
+    /** Reads from the store's start when fresh (the defaults, as always), else after this test's `start`. */
+    const sinceStart = (): { after?: number } => (fresh ? {} : { after: start });
+
+    /** Caps a read that would run on into foreign history on a shared server; unbounded on a fresh store. */
+    const cappedWhenShared = (maxCount: number): { maxCount?: number } => (fresh ? {} : { maxCount });
+
+    /** Every event this test wrote, in position order: the whole store when fresh, else the test's own streams. */
+    const readWritten = () =>
+      store.readAll(fresh ? {} : { after: start, filter: { streamPrefixes: [names.tag] } });
 
     const rejectsWith = async (append: Promise<unknown>, code: string) => {
       const error: unknown = await append.then(
@@ -55,7 +87,7 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       ];
 
       it.each(cases)('$expected on an absent stream: succeeds = $onAbsent', async ({ expected, onAbsent }) => {
-        const streamId = streamIn('account');
+        const streamId = stream('account');
         const append = store.appendToStream(streamId, [newEvent()], expected);
         if (onAbsent) {
           await expect(append).resolves.toMatchObject({ nextRevision: 0 });
@@ -66,7 +98,7 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
 
       it.each(cases)('$expected on a stream at revision 1: succeeds = $onRevision1', async ({ expected, onRevision1 }) => {
-        const streamId = streamIn('account');
+        const streamId = stream('account');
         await store.appendToStream(streamId, newEvents(2), 'no_stream');
         const append = store.appendToStream(streamId, [newEvent()], expected);
         if (onRevision1) {
@@ -78,7 +110,7 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
 
       it('reports the stream and the actual revision in the error', async () => {
-        const streamId = streamIn('account');
+        const streamId = stream('account');
         await store.appendToStream(streamId, newEvents(3), 'no_stream');
         const error: unknown = await store.appendToStream(streamId, [newEvent()], 0).catch((reason: unknown) => reason);
         expect(isWrongExpectedRevision(error)).toBe(true);
@@ -86,9 +118,10 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
 
       it('checks the revision when appending no events, and writes nothing', async () => {
-        const streamId = streamIn('account');
+        const streamId = stream('account');
         await store.appendToStream(streamId, [], 'no_stream');
-        expect(await store.headPosition()).toBe(0);
+        expect(await store.headPosition()).toBe(start);
+        expect(await store.readStream(streamId)).toEqual([]);
         await store.appendToStream(streamId, [newEvent()], 'no_stream');
         await rejectsWith(store.appendToStream(streamId, [], 'no_stream'), WRONG_EXPECTED_REVISION);
         await expect(store.appendToStream(streamId, [], 0)).resolves.toMatchObject({ nextRevision: 0 });
@@ -97,7 +130,7 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
 
     describe('revisions and positions', () => {
       it('numbers revisions per stream from 0 and positions globally, strictly increasing', async () => {
-        const [a, b] = [streamIn('alpha'), streamIn('beta')];
+        const [a, b] = [stream('alpha'), stream('beta')];
         const first = await store.appendToStream(a, newEvents(2), 'no_stream');
         const second = await store.appendToStream(b, newEvents(1), 'no_stream');
         const third = await store.appendToStream(a, newEvents(3), 1);
@@ -108,8 +141,9 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
         expect(revisionsOf(await store.readStream(a))).toEqual([0, 1, 2, 3, 4]);
         expect(revisionsOf(await store.readStream(b))).toEqual([0]);
 
-        const all = await store.readAll();
+        const all = await readWritten();
         expect(all).toHaveLength(6);
+        expect(all[0]?.position).toBeGreaterThan(start);
         expect(all[0]?.position).toBeGreaterThan(0);
         expectStrictlyIncreasing(positionsOf(all));
         expect(all.map((event) => event.streamId)).toEqual([a, a, b, a, a, a]);
@@ -119,12 +153,30 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
         expect(await store.headPosition()).toBe(third.position);
       });
 
-      it('reports head position 0 when empty', async () => {
-        expect(await store.headPosition()).toBe(0);
+      it('reports head position 0 when empty, else the position of the newest event', async () => {
+        // Only a fresh store is known to be empty: a shared server always holds earlier events.
+        if (fresh) expect(await store.headPosition()).toBe(0);
+        const [newest] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+        expect(start).toBe(newest?.position ?? 0);
+        const written = await store.appendToStream(stream('thing'), newEvents(2), 'no_stream');
+        expect(await store.headPosition()).toBe(written.position);
+      });
+
+      it('does not move the head for an append of no events', async () => {
+        await store.appendToStream(stream('thing'), [], 'no_stream');
+        await store.appendToStream(stream('thing'), [], 'any');
+        expect(await store.headPosition()).toBe(start);
+
+        const streamId = stream('thing');
+        const written = await store.appendToStream(streamId, newEvents(1), 'no_stream');
+        await store.appendToStream(streamId, [], 0);
+        await store.appendToStream(streamId, [], 'stream_exists');
+        expect(await store.headPosition()).toBe(written.position);
+        expect(positionsOf(await readWritten())).toEqual([written.position]);
       });
 
       it('stores type, data and metadata as given', async () => {
-        const streamId = streamIn('thing');
+        const streamId = stream('thing');
         const event = newEvent('ThingNamed', { name: 'Zoë', tags: ['a', 'b'], nested: { n: 1.5, flag: false, none: null } });
         await store.appendToStream(streamId, [event], 'no_stream');
         const [stored] = await store.readStream(streamId);
@@ -141,20 +193,20 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
 
     describe('idempotent append by event id', () => {
       it('writes a repeated batch once and answers with the original result', async () => {
-        const streamId = streamIn('order');
+        const streamId = stream('order');
         const batch = newEvents(2);
         const original = await store.appendToStream(streamId, batch, 'no_stream');
-        await store.appendToStream(streamIn('other'), newEvents(1), 'no_stream');
+        await store.appendToStream(stream('other'), newEvents(1), 'no_stream');
 
         await expect(store.appendToStream(streamId, batch, 'no_stream')).resolves.toEqual(original);
         await expect(store.appendToStream(streamId, batch, 'any')).resolves.toEqual(original);
         await expect(store.appendToStream(streamId, batch, 7)).resolves.toEqual(original);
         expect(await store.readStream(streamId)).toHaveLength(2);
-        expect(await store.readAll()).toHaveLength(3);
+        expect(await readWritten()).toHaveLength(3);
       });
 
       it('treats a leading part of an earlier batch as already written', async () => {
-        const streamId = streamIn('order');
+        const streamId = stream('order');
         const batch = newEvents(3);
         await store.appendToStream(streamId, batch, 'no_stream');
         const [first] = await store.readStream(streamId);
@@ -166,38 +218,38 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
 
       it('rejects a batch that only partly repeats stored ids, writing nothing', async () => {
-        const streamId = streamIn('order');
+        const streamId = stream('order');
         const [a, b] = [newEvent(), newEvent()];
         await store.appendToStream(streamId, [a, b], 'no_stream');
 
         await rejectsWith(store.appendToStream(streamId, [a, newEvent()], 'any'), DUPLICATE_EVENT_ID);
         await rejectsWith(store.appendToStream(streamId, [newEvent(), b], 'any'), DUPLICATE_EVENT_ID);
         await rejectsWith(store.appendToStream(streamId, [b, a], 'any'), DUPLICATE_EVENT_ID);
-        await rejectsWith(store.appendToStream(streamIn('order'), [a, b], 'any'), DUPLICATE_EVENT_ID);
-        expect(await store.readAll()).toHaveLength(2);
+        await rejectsWith(store.appendToStream(stream('order'), [a, b], 'any'), DUPLICATE_EVENT_ID);
+        expect(await readWritten()).toHaveLength(2);
       });
 
       it('rejects a batch that repeats an id within itself', async () => {
         const event = newEvent();
-        const streamId = streamIn('order');
+        const streamId = stream('order');
         await rejectsWith(store.appendToStream(streamId, [event, event], 'any'), DUPLICATE_EVENT_ID);
         expect(await store.readStream(streamId)).toEqual([]);
       });
 
       it('decides a "no_stream" batch to a new stream the same way: stored ids anywhere in it write nothing', async () => {
         const [a, b] = [newEvent(), newEvent()];
-        await store.appendToStream(streamIn('order'), [a, b], 'no_stream');
+        await store.appendToStream(stream('order'), [a, b], 'no_stream');
         const repeated = newEvent();
 
-        await rejectsWith(store.appendToStream(streamIn('order'), [a, newEvent()], 'no_stream'), DUPLICATE_EVENT_ID);
-        await rejectsWith(store.appendToStream(streamIn('order'), [newEvent(), b], 'no_stream'), DUPLICATE_EVENT_ID);
-        await rejectsWith(store.appendToStream(streamIn('order'), [newEvent(), b, newEvent()], 'no_stream'), DUPLICATE_EVENT_ID);
-        await rejectsWith(store.appendToStream(streamIn('order'), [repeated, repeated], 'no_stream'), DUPLICATE_EVENT_ID);
-        expect(await store.readAll()).toHaveLength(2);
+        await rejectsWith(store.appendToStream(stream('order'), [a, newEvent()], 'no_stream'), DUPLICATE_EVENT_ID);
+        await rejectsWith(store.appendToStream(stream('order'), [newEvent(), b], 'no_stream'), DUPLICATE_EVENT_ID);
+        await rejectsWith(store.appendToStream(stream('order'), [newEvent(), b, newEvent()], 'no_stream'), DUPLICATE_EVENT_ID);
+        await rejectsWith(store.appendToStream(stream('order'), [repeated, repeated], 'no_stream'), DUPLICATE_EVENT_ID);
+        expect(await readWritten()).toHaveLength(2);
       });
 
       it('answers a repeated single-event "no_stream" append with the original result, and a new one with a conflict', async () => {
-        const streamId = streamIn('order');
+        const streamId = stream('order');
         const event = newEvent();
         const original = await store.appendToStream(streamId, [event], 'no_stream');
 
@@ -212,8 +264,8 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       let streamId: string;
 
       beforeEach(async () => {
-        streamId = streamIn('meter');
-        await store.appendToStream(streamIn('noise'), newEvents(2), 'no_stream');
+        streamId = stream('meter');
+        await store.appendToStream(stream('noise'), newEvents(2), 'no_stream');
         await store.appendToStream(streamId, newEvents(5), 'no_stream');
       });
 
@@ -236,8 +288,8 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
 
       it('returns an empty list for an absent stream', async () => {
-        expect(await store.readStream(streamIn('missing'))).toEqual([]);
-        expect(await store.readStream(streamIn('missing'), { direction: 'backwards' })).toEqual([]);
+        expect(await store.readStream(stream('missing'))).toEqual([]);
+        expect(await store.readStream(stream('missing'), { direction: 'backwards' })).toEqual([]);
       });
     });
 
@@ -245,20 +297,32 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       let all: readonly RecordedEvent[];
 
       beforeEach(async () => {
-        await store.appendToStream('order-1', [newEvent('OrderPlaced'), newEvent('OrderAccepted')], 'no_stream');
-        await store.appendToStream('ticket-1', [newEvent('TicketOpened')], 'no_stream');
-        await store.appendToStream('orderline-1', [newEvent('OrderPlaced')], 'no_stream');
-        await store.appendToStream('order-2', [newEvent('OrderPlaced')], 'no_stream');
-        await store.appendToStream('meter-1', [newEvent('MeterRegistered'), newEvent('OrderPlaced')], 'no_stream');
-        all = await store.readAll();
+        const { type } = names;
+        await store.appendToStream(stream('order', '1'), [newEvent(type('OrderPlaced')), newEvent(type('OrderAccepted'))], 'no_stream');
+        await store.appendToStream(stream('ticket', '1'), [newEvent(type('TicketOpened'))], 'no_stream');
+        await store.appendToStream(stream('orderline', '1'), [newEvent(type('OrderPlaced'))], 'no_stream');
+        await store.appendToStream(stream('order', '2'), [newEvent(type('OrderPlaced'))], 'no_stream');
+        await store.appendToStream(stream('meter', '1'), [newEvent(type('MeterRegistered')), newEvent(type('OrderPlaced'))], 'no_stream');
+        all = await store.readAll(sinceStart());
       });
 
-      const streamsOf = (events: readonly RecordedEvent[]) => events.map((event) => `${event.streamId}:${event.type}`);
+      const streamsOf = (events: readonly RecordedEvent[]) =>
+        events.map((event) => names.plain(`${event.streamId}:${event.type}`));
       const at = (index: number) => (all[index] as RecordedEvent).position;
 
       it('reads everything forwards in position order', () => {
         expect(all).toHaveLength(7);
         expectStrictlyIncreasing(positionsOf(all));
+        expect(at(0)).toBeGreaterThan(start);
+        expect(streamsOf(all)).toEqual([
+          'order-1:OrderPlaced',
+          'order-1:OrderAccepted',
+          'ticket-1:TicketOpened',
+          'orderline-1:OrderPlaced',
+          'order-2:OrderPlaced',
+          'meter-1:MeterRegistered',
+          'meter-1:OrderPlaced',
+        ]);
       });
 
       it('reads forwards after an exclusive position, up to maxCount', async () => {
@@ -268,37 +332,44 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
 
       it('reads backwards from the end, or before an exclusive position, up to maxCount', async () => {
-        expect(positionsOf(await store.readAll({ direction: 'backwards' }))).toEqual(positionsOf(all).reverse());
+        // On a shared server a backwards read goes on into earlier history: the first event it meets there is at `start`.
+        const earlier = start > 0 ? [start] : [];
+        expect(positionsOf(await store.readAll({ direction: 'backwards', ...cappedWhenShared(all.length + 1) }))).toEqual([
+          ...positionsOf(all).reverse(),
+          ...earlier,
+        ]);
         expect(positionsOf(await store.readAll({ direction: 'backwards', before: at(3), maxCount: 2 }))).toEqual([
           at(2),
           at(1),
         ]);
-        expect(await store.readAll({ direction: 'backwards', before: at(0) })).toEqual([]);
+        expect(positionsOf(await store.readAll({ direction: 'backwards', before: at(0), ...cappedWhenShared(1) }))).toEqual(
+          earlier,
+        );
       });
 
       it('filters by stream prefixes (any of them)', async () => {
-        expect(streamsOf(await store.readAll({ filter: { streamPrefixes: ['order-'] } }))).toEqual([
+        const { prefix } = names;
+        expect(streamsOf(await store.readAll({ ...sinceStart(), filter: { streamPrefixes: [prefix('order')] } }))).toEqual([
           'order-1:OrderPlaced',
           'order-1:OrderAccepted',
           'order-2:OrderPlaced',
         ]);
-        expect(streamsOf(await store.readAll({ filter: { streamPrefixes: ['ticket-', 'meter-'] } }))).toEqual([
-          'ticket-1:TicketOpened',
-          'meter-1:MeterRegistered',
-          'meter-1:OrderPlaced',
-        ]);
+        expect(
+          streamsOf(await store.readAll({ ...sinceStart(), filter: { streamPrefixes: [prefix('ticket'), prefix('meter')] } })),
+        ).toEqual(['ticket-1:TicketOpened', 'meter-1:MeterRegistered', 'meter-1:OrderPlaced']);
       });
 
       it('filters by event types (any of them)', async () => {
-        expect(streamsOf(await store.readAll({ filter: { eventTypes: ['OrderAccepted', 'TicketOpened'] } }))).toEqual([
+        const eventTypes = [names.type('OrderAccepted'), names.type('TicketOpened')];
+        expect(streamsOf(await store.readAll({ ...sinceStart(), filter: { eventTypes } }))).toEqual([
           'order-1:OrderAccepted',
           'ticket-1:TicketOpened',
         ]);
       });
 
       it('combines prefixes and types with AND, in both directions', async () => {
-        const filter = { streamPrefixes: ['order-', 'meter-'], eventTypes: ['OrderPlaced'] };
-        expect(streamsOf(await store.readAll({ filter }))).toEqual([
+        const filter = { streamPrefixes: [names.prefix('order'), names.prefix('meter')], eventTypes: [names.type('OrderPlaced')] };
+        expect(streamsOf(await store.readAll({ ...sinceStart(), filter }))).toEqual([
           'order-1:OrderPlaced',
           'order-2:OrderPlaced',
           'meter-1:OrderPlaced',
@@ -329,92 +400,106 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
 
       it('delivers the history, then events appended after subscribing', async () => {
-        const streamId = streamIn('ticket');
+        const streamId = stream('ticket');
         await store.appendToStream(streamId, newEvents(3), 'no_stream');
-        const probe = subscribe();
+        const probe = subscribe(sinceStart());
 
         const history = await probe.take(3);
         expect(revisionsOf(history)).toEqual([0, 1, 2]);
+        expect(history.every((event) => event.streamId === streamId)).toBe(true);
 
         probe.startWaiting();
         await store.appendToStream(streamId, newEvents(2), 2);
-        await store.appendToStream(streamIn('ticket'), newEvents(1), 'no_stream');
+        await store.appendToStream(stream('ticket'), newEvents(1), 'no_stream');
         const live = await probe.take(3);
-        expect(positionsOf([...history, ...live])).toEqual(positionsOf(await store.readAll()));
+        expect(positionsOf([...history, ...live])).toEqual(positionsOf(await store.readAll(sinceStart())));
       });
 
-      it('starts on an empty store and delivers live events', async () => {
-        const probe = subscribe();
+      it('starts caught up (on an empty store, when fresh) and delivers live events', async () => {
+        const probe = subscribe(sinceStart());
         probe.startWaiting();
-        const result = await store.appendToStream(streamIn('ticket'), newEvents(1), 'no_stream');
+        const result = await store.appendToStream(stream('ticket'), newEvents(1), 'no_stream');
         expect(positionsOf(await probe.take(1))).toEqual([result.position]);
       });
 
       it('resumes after a checkpoint without skipping or repeating', async () => {
-        const streamId = streamIn('ticket');
+        const streamId = stream('ticket');
         await store.appendToStream(streamId, newEvents(5), 'no_stream');
-        const all = await store.readAll();
+        const all = await store.readAll(sinceStart());
+        expect(all).toHaveLength(5);
         const checkpoint = (all[1] as RecordedEvent).position;
 
         const probe = subscribe({ after: checkpoint });
         expect(positionsOf(await probe.take(3))).toEqual(positionsOf(all.slice(2)));
         await store.appendToStream(streamId, newEvents(1), 4);
         const [live] = await probe.take(1);
-        expect(live?.revision).toBe(5);
+        expect(live).toMatchObject({ streamId, revision: 5 });
       });
 
       it('delivers batches of at most batchSize, in order', async () => {
-        await store.appendToStream(streamIn('ticket'), newEvents(7), 'no_stream');
-        const probe = subscribe({ batchSize: 3 });
+        const streamId = stream('ticket');
+        await store.appendToStream(streamId, newEvents(7), 'no_stream');
+        const probe = subscribe({ ...sinceStart(), batchSize: 3 });
         const events = await probe.take(7);
         expectStrictlyIncreasing(positionsOf(events));
+        expect(revisionsOf(events)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+        expect(events.every((event) => event.streamId === streamId)).toBe(true);
         expect(probe.batches.every((batch) => batch.length > 0 && batch.length <= 3)).toBe(true);
       });
 
       it('delivers only events matching the filter, in history and live', async () => {
-        await store.appendToStream('order-1', [newEvent('OrderPlaced'), newEvent('OrderAccepted')], 'no_stream');
-        await store.appendToStream('ticket-1', [newEvent('OrderPlaced')], 'no_stream');
-        const probe = subscribe({ filter: { streamPrefixes: ['order-'], eventTypes: ['OrderPlaced'] } });
+        const { type } = names;
+        await store.appendToStream(stream('order', '1'), [newEvent(type('OrderPlaced')), newEvent(type('OrderAccepted'))], 'no_stream');
+        await store.appendToStream(stream('ticket', '1'), [newEvent(type('OrderPlaced'))], 'no_stream');
+        const probe = subscribe({
+          ...sinceStart(),
+          filter: { streamPrefixes: [names.prefix('order')], eventTypes: [type('OrderPlaced')] },
+        });
 
         const [historical] = await probe.take(1);
-        expect(historical).toMatchObject({ streamId: 'order-1', type: 'OrderPlaced' });
+        expect(historical).toMatchObject({ streamId: stream('order', '1'), type: type('OrderPlaced') });
 
         probe.startWaiting();
-        await store.appendToStream('ticket-2', [newEvent('OrderPlaced')], 'no_stream');
-        await store.appendToStream('order-1', [newEvent('OrderCancelled')], 1);
-        await store.appendToStream('order-2', [newEvent('OrderPlaced')], 'no_stream');
+        await store.appendToStream(stream('ticket', '2'), [newEvent(type('OrderPlaced'))], 'no_stream');
+        await store.appendToStream(stream('order', '1'), [newEvent(type('OrderCancelled'))], 1);
+        await store.appendToStream(stream('order', '2'), [newEvent(type('OrderPlaced'))], 'no_stream');
         const [live] = await probe.take(1);
-        expect(live).toMatchObject({ streamId: 'order-2', type: 'OrderPlaced' });
+        expect(live).toMatchObject({ streamId: stream('order', '2'), type: type('OrderPlaced') });
       });
 
       it('reports through position how far it has read, batch by batch', async () => {
-        await store.appendToStream(streamIn('ticket'), newEvents(5), 'no_stream');
-        const subscription = store.subscribeToAll({ batchSize: 2 });
-        expect(subscription.position).toBe(0);
+        const written = await store.appendToStream(stream('ticket'), newEvents(5), 'no_stream');
+        const subscription = store.subscribeToAll({ ...sinceStart(), batchSize: 2 });
+        expect(subscription.position).toBe(start);
         const seen: number[] = [];
         for await (const batch of subscription) {
           expect(subscription.position).toBe(batch.at(-1)?.position);
           seen.push(...positionsOf(batch));
           if (seen.length === 5) await subscription.close();
         }
+        expect(subscription.position).toBe(written.position);
         expect(subscription.position).toBe(await store.headPosition());
       });
 
       it('with reportSkipped, yields an empty batch for events the filter passes over, and moves position past them', async () => {
-        const skipped = await store.appendToStream('ticket-1', newEvents(3), 'no_stream');
-        const subscription = store.subscribeToAll({ filter: { streamPrefixes: ['order-'] }, reportSkipped: true });
+        const skipped = await store.appendToStream(stream('ticket', '1'), newEvents(3), 'no_stream');
+        const subscription = store.subscribeToAll({
+          ...sinceStart(),
+          filter: { streamPrefixes: [names.prefix('order')] },
+          reportSkipped: true,
+        });
         probes.push(new SubscriptionProbe(subscription)); // only so that afterEach closes it
         const iterator = subscription[Symbol.asyncIterator]();
         const first = await iterator.next();
         expect(first.value).toEqual([]);
         expect(subscription.position).toBe(skipped.position);
 
-        const placed = await store.appendToStream('order-1', [newEvent('OrderPlaced')], 'no_stream');
+        const placed = await store.appendToStream(stream('order', '1'), [newEvent(names.type('OrderPlaced'))], 'no_stream');
         const second = await iterator.next();
         expect(positionsOf(second.value as RecordedEvent[])).toEqual([placed.position]);
         expect(subscription.position).toBe(placed.position);
 
-        const ignored = await store.appendToStream('ticket-2', newEvents(2), 'no_stream');
+        const ignored = await store.appendToStream(stream('ticket', '2'), newEvents(2), 'no_stream');
         const third = await iterator.next();
         expect(third.value).toEqual([]);
         expect(subscription.position).toBe(ignored.position);
@@ -422,14 +507,14 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
 
       it('without reportSkipped, yields no empty batches but still moves position past skipped events', async () => {
-        await store.appendToStream('ticket-1', newEvents(3), 'no_stream');
-        const placed = await store.appendToStream('order-1', [newEvent('OrderPlaced')], 'no_stream');
-        const skipped = await store.appendToStream('ticket-2', newEvents(2), 'no_stream');
-        const probe = subscribe({ filter: { streamPrefixes: ['order-'] } });
+        await store.appendToStream(stream('ticket', '1'), newEvents(3), 'no_stream');
+        const placed = await store.appendToStream(stream('order', '1'), [newEvent(names.type('OrderPlaced'))], 'no_stream');
+        const skipped = await store.appendToStream(stream('ticket', '2'), newEvents(2), 'no_stream');
+        const probe = subscribe({ ...sinceStart(), filter: { streamPrefixes: [names.prefix('order')] } });
 
         expect(positionsOf(await probe.take(1))).toEqual([placed.position]);
         probe.startWaiting();
-        const next = await store.appendToStream('order-2', [newEvent('OrderPlaced')], 'no_stream');
+        const next = await store.appendToStream(stream('order', '2'), [newEvent(names.type('OrderPlaced'))], 'no_stream');
         expect(positionsOf(await probe.take(1))).toEqual([next.position]);
         expect(probe.batches.every((batch) => batch.length > 0)).toBe(true);
         expect(next.position).toBeGreaterThan(skipped.position);
@@ -437,8 +522,8 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
 
       it('ends a pending iteration when closed', async () => {
-        await store.appendToStream(streamIn('ticket'), newEvents(1), 'no_stream');
-        const probe = subscribe();
+        await store.appendToStream(stream('ticket'), newEvents(1), 'no_stream');
+        const probe = subscribe(sinceStart());
         await probe.take(1);
         probe.startWaiting();
         await probe.subscription.close();
@@ -446,8 +531,8 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
 
       it('ends a for-await loop when closed from inside it', async () => {
-        await store.appendToStream(streamIn('ticket'), newEvents(4), 'no_stream');
-        const subscription = store.subscribeToAll({ batchSize: 2 });
+        await store.appendToStream(stream('ticket'), newEvents(4), 'no_stream');
+        const subscription = store.subscribeToAll({ ...sinceStart(), batchSize: 2 });
         const seen: RecordedEvent[] = [];
         for await (const batch of subscription) {
           seen.push(...batch);
@@ -459,7 +544,7 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
 
     describe('concurrency', () => {
       it('lets exactly one of 50 parallel "no_stream" appends to one stream win', async () => {
-        const streamId = streamIn('serial');
+        const streamId = stream('serial');
         const outcomes = await Promise.allSettled(
           Array.from({ length: 50 }, () => store.appendToStream(streamId, [newEvent()], 'no_stream')),
         );
@@ -471,7 +556,7 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
 
       it('lets exactly one of 50 parallel appends expecting the same revision win', async () => {
-        const streamId = streamIn('serial');
+        const streamId = stream('serial');
         await store.appendToStream(streamId, [newEvent()], 'no_stream');
         const outcomes = await Promise.allSettled(
           Array.from({ length: 50 }, () => store.appendToStream(streamId, [newEvent()], 0)),
@@ -484,11 +569,11 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
 
       it('accepts 200 parallel appends to different streams, each at its own position', async () => {
         const results = await Promise.all(
-          Array.from({ length: 200 }, () => store.appendToStream(streamIn('load'), newEvents(2), 'no_stream')),
+          Array.from({ length: 200 }, () => store.appendToStream(stream('load'), newEvents(2), 'no_stream')),
         );
         const positions = results.map((result) => result.position);
         expect(new Set(positions).size).toBe(200);
-        const all = await store.readAll();
+        const all = await readWritten();
         expect(all).toHaveLength(400);
         expectStrictlyIncreasing(positionsOf(all));
         expect(await store.headPosition()).toBe(Math.max(...positions));

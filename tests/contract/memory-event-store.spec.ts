@@ -3,5 +3,5 @@ import { describeEventStoreContract } from './event-store.contract';
 
 describeEventStoreContract('in-memory', async () => {
   const store = new InMemoryEventStore();
-  return { store, cleanup: () => store.close() };
+  return { store, cleanup: () => store.close(), fresh: true };
 });

@@ -11,7 +11,8 @@ import { newEvent, newEvents, streamIn } from './support/event-fixtures';
 import { SubscriptionProbe } from './support/subscription-probe';
 import { onFreshSqliteFile, perTestSqliteFile } from './support/temp-sqlite-database';
 
-describeEventStoreContract('sqlite', onFreshSqliteFile((database) => new SqliteEventStore(database)));
+const onFreshFile = onFreshSqliteFile((database) => new SqliteEventStore(database));
+describeEventStoreContract('sqlite', async () => ({ ...(await onFreshFile()), fresh: true }));
 
 /** Polls a condition once per event-loop turn, failing after a bounded number of turns. */
 const waitUntil = async (condition: () => boolean, turns = 10_000) => {

@@ -1,4 +1,13 @@
-import { ANY, NO_STREAM, START, STREAM_EXISTS, WrongExpectedVersionError, UnavailableError, StreamNotFoundError } from '@kurrent/kurrentdb-client';
+import {
+  ANY,
+  NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  UnavailableError,
+  WrongExpectedVersionError,
+  type AllStreamResolvedEvent,
+} from '@kurrent/kurrentdb-client';
 import type { EventMetadata } from '../../../../src/domain/shared/event';
 import {
   toEventData,
@@ -11,7 +20,8 @@ import { isStreamNotFound, translateAppendError } from '../../../../src/infrastr
 
 const metadata = { eventId: '5f0c6c7e-8a43-4b7e-9d54-3c0f9f0b3a11', occurredAt: '2026-01-01T00:00:00.000Z' } as EventMetadata;
 
-const recorded = (overrides: Record<string, unknown> = {}) => ({
+/** A resolved event as the client hands it over (typed loosely: the tests also build malformed ones). */
+const recorded = (overrides: Record<string, unknown> = {}): AllStreamResolvedEvent => ({
   event: {
     streamId: 'warranty-LV24A000123K',
     id: metadata.eventId,
@@ -23,7 +33,7 @@ const recorded = (overrides: Record<string, unknown> = {}) => ({
     metadata,
     position: { commit: 4_096n, prepare: 4_096n },
     ...overrides,
-  },
+  } as unknown as AllStreamResolvedEvent['event'],
 });
 
 describe('EventStoreDB mapping', () => {

@@ -4,4 +4,4 @@ import { describeEventStoreContract } from './event-store.contract';
 describeEventStoreContract('in-memory', async () => {
   const store = new InMemoryEventStore();
   return { store, cleanup: () => store.close(), fresh: true };
-});
+}, { storeWideEventIds: true });

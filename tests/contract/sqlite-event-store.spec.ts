@@ -12,7 +12,7 @@ import { SubscriptionProbe } from './support/subscription-probe';
 import { onFreshSqliteFile, perTestSqliteFile } from './support/temp-sqlite-database';
 
 const onFreshFile = onFreshSqliteFile((database) => new SqliteEventStore(database));
-describeEventStoreContract('sqlite', async () => ({ ...(await onFreshFile()), fresh: true }));
+describeEventStoreContract('sqlite', async () => ({ ...(await onFreshFile()), fresh: true }), { storeWideEventIds: true });
 
 /** Polls a condition once per event-loop turn, failing after a bounded number of turns. */
 const waitUntil = async (condition: () => boolean, turns = 10_000) => {

@@ -9,7 +9,8 @@ import { conflict, invalid, unavailable } from '../../domain/shared/domain-error
 export const DUPLICATE_EVENT_ID = 'event_store.duplicate_event_id';
 export const UNIQUE_VIOLATION = 'document_store.unique_violation';
 export const STORE_CLOSED = 'store.closed';
-export const CHECKPOINT_MOVED = 'document_store.checkpoint_moved';
+export { CHECKPOINT_MOVED } from '../../application/shared/projections/checkpoint-moved';
+import { CHECKPOINT_MOVED } from '../../application/shared/projections/checkpoint-moved';
 
 export const duplicateEventId = (streamId: string, eventIds: readonly string[]) =>
   conflict(

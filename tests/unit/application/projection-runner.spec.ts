@@ -1,57 +1,14 @@
 import type { Checkpoint, DocumentChange, DocumentStore } from '../../../src/application/shared/ports/document-store.port';
-import type { EventStore, RecordedEvent } from '../../../src/application/shared/ports/event-store.port';
 import type { Projection } from '../../../src/application/shared/ports/projection.port';
 import { ProjectionRunner } from '../../../src/application/shared/projections/projection-runner';
 import { ProjectionWorker } from '../../../src/application/shared/projections/projection-worker';
 import { DomainError } from '../../../src/domain/shared/domain-error';
 import { InMemoryDocumentStore } from '../../../src/infrastructure/memory/in-memory-document-store';
 import { InMemoryEventStore } from '../../../src/infrastructure/memory/in-memory-event-store';
-import { rawEvent } from './fixtures';
+import { append, countingProjection, expectedCounts, storedCounts, type CountDocument } from './projection-fixtures';
 
 /** Generous: only reached if the code under test is broken; never asserted as a duration. */
 const WAIT_MS = 4_000;
-const COUNTS = 'stream_counts';
-
-interface CountDocument {
-  readonly id: string;
-  readonly count: number;
-  /** Every applied event's position, in order: doubles and gaps show up here. */
-  readonly positions: number[];
-  [field: string]: unknown;
-}
-
-/** Counts the events of each `counter-` stream; events of other streams are outside its filter. */
-const countingProjection = (hooks: { beforeApply?: (event: RecordedEvent) => void } = {}): Projection => ({
-  name: 'stream-counts-v1',
-  collections: [{ name: COUNTS, indexes: [] }],
-  filter: { streamPrefixes: ['counter-'] },
-  apply: async (event, view) => {
-    hooks.beforeApply?.(event);
-    const doc = await view.get<CountDocument>(COUNTS, event.streamId);
-    view.put(COUNTS, { id: event.streamId, count: (doc?.count ?? 0) + 1, positions: [...(doc?.positions ?? []), event.position] });
-  },
-});
-
-/** What the projection must hold: computed from the event store, independently of the worker. */
-const expectedCounts = async (events: EventStore): Promise<CountDocument[]> => {
-  const byStream = new Map<string, number[]>();
-  for (const e of await events.readAll({ filter: { streamPrefixes: ['counter-'] } })) {
-    byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e.position]);
-  }
-  return [...byStream.entries()]
-    .map(([id, positions]) => ({ id, count: positions.length, positions }))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
-};
-
-const storedCounts = async (documents: DocumentStore) =>
-  (await documents.find<CountDocument>(COUNTS, { limit: 10_000 })).items;
-
-const append = async (events: EventStore, streamId: string, count: number, type = 'Ticked') => {
-  let last = 0;
-  for (let i = 0; i < count; i++) last = (await events.appendToStream(streamId, [rawEvent(type, { i })], 'any')).position;
-  return last;
-};
-
 /** A document store that records commits and can be told to fail the next one. */
 class ObservedDocumentStore implements DocumentStore {
   readonly commits: Array<{ changes: readonly DocumentChange[]; checkpoint: Checkpoint | undefined }> = [];
@@ -143,8 +100,13 @@ describe('ProjectionRunner and ProjectionWorker', () => {
 
     const withChanges = observed.commits.filter((c) => c.changes.length > 0);
     expect(withChanges.length).toBeGreaterThanOrEqual(1);
+    // Every commit is fenced on the checkpoint the one before it stored.
+    expect(observed.commits.map((c) => c.checkpoint?.previous)).toEqual([
+      null,
+      ...observed.commits.slice(0, -1).map((c) => c.checkpoint?.position),
+    ]);
     for (const { changes, checkpoint } of withChanges) {
-      expect(checkpoint).toEqual({ name: 'stream-counts-v1', position: expect.any(Number) });
+      expect(checkpoint).toMatchObject({ name: 'stream-counts-v1', position: expect.any(Number) });
       // The checkpoint covers every event whose effect is in the same commit.
       const applied = changes.flatMap((c) => (c.op === 'put' ? (c.document as CountDocument).positions : []));
       expect(Math.max(...applied)).toBeLessThanOrEqual(checkpoint!.position);

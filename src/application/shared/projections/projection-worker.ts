@@ -3,6 +3,8 @@ import type { EventStore, EventSubscription, RecordedEvent } from '../ports/even
 import type { Projection } from '../ports/projection.port';
 import { matchesEventFilter } from '../ports/event-filter';
 import { ProjectionViewBuffer } from './projection-view-buffer';
+import { isCheckpointMoved } from './checkpoint-moved';
+import type { ExclusiveWorker } from './worker-leases';
 
 export interface ProjectionStatus {
   readonly name: string;
@@ -24,10 +26,12 @@ const CATCH_UP_PAGE = 500;
  * scanned, so the position also advances past events the projection ignores: read-your-writes waits finish
  * for any position.
  */
-export class ProjectionWorker {
+export class ProjectionWorker implements ExclusiveWorker {
   private processed = 0;
   /** The checkpoint last stored; `processed` may be ahead of it by ignored events only. */
   private persisted = 0;
+  /** The checkpoint as the store holds it (null: none yet): every commit is fenced on it. */
+  private stored: number | null = null;
   private subscription: EventSubscription | null = null;
   private loop: Promise<void> | null = null;
   private stopping = false;
@@ -46,8 +50,37 @@ export class ProjectionWorker {
     return this.processed;
   }
 
+  get running(): boolean {
+    return this.loop !== null;
+  }
+
+  get leaseName(): string {
+    return `projection:${this.projection.name}`;
+  }
+
+  async begin(): Promise<void> {
+    await this.prepare();
+    this.start();
+  }
+
+  end(): Promise<void> {
+    return this.stop();
+  }
+
   status(): ProjectionStatus {
-    return { name: this.projection.name, position: this.processed, running: this.loop !== null, lastError: this.lastError };
+    return { name: this.projection.name, position: this.processed, running: this.running, lastError: this.lastError };
+  }
+
+  /**
+   * For a projection run by another instance: whether its stored read model covers `position`. It does when the
+   * checkpoint has reached it, or when no event the projection consumes lies between the checkpoint and it
+   * (the checkpoint trails through ignored events).
+   */
+  async coversElsewhere(position: number): Promise<boolean> {
+    const stored = (await this.documents.getCheckpoint(this.projection.name)) ?? 0;
+    if (stored >= position) return true;
+    const [next] = await this.events.readAll({ after: stored, maxCount: 1, filter: this.projection.filter });
+    return next === undefined || next.position > position;
   }
 
   onProgress(listener: (position: number) => void): () => void {
@@ -57,7 +90,7 @@ export class ProjectionWorker {
 
   async prepare(): Promise<void> {
     for (const spec of this.projection.collections) await this.documents.ensureCollection(spec);
-    this.processed = this.persisted = (await this.documents.getCheckpoint(this.projection.name)) ?? 0;
+    await this.loadCheckpoint();
   }
 
   start(): void {
@@ -70,7 +103,10 @@ export class ProjectionWorker {
     this.stopping = true;
     await this.subscription?.close();
     await this.loop;
-    await this.persistPosition();
+    // Fenced out means another worker has taken over; what this one skipped is theirs to store.
+    await this.persistPosition().catch((error: unknown) => {
+      if (!isCheckpointMoved(error)) throw error;
+    });
   }
 
   /** Empties the read model and its checkpoint; the next run replays from the first event. */
@@ -80,6 +116,7 @@ export class ProjectionWorker {
       this.projection.name,
     );
     this.processed = this.persisted = 0;
+    this.stored = null;
   }
 
   /**
@@ -119,8 +156,17 @@ export class ProjectionWorker {
   /** Stores a position reached through ignored events only. */
   private async persistPosition(): Promise<void> {
     if (this.processed <= this.persisted) return;
-    await this.documents.commit([], { name: this.projection.name, position: this.processed });
-    this.persisted = this.processed;
+    await this.commitAt([], this.processed);
+  }
+
+  private async loadCheckpoint(): Promise<void> {
+    this.stored = await this.documents.getCheckpoint(this.projection.name);
+    this.processed = this.persisted = this.stored ?? 0;
+  }
+
+  private async commitAt(changes: readonly DocumentChange[], position: number, options?: CommitOptions): Promise<void> {
+    await this.documents.commit(changes, { name: this.projection.name, position, previous: this.stored }, options);
+    this.stored = this.persisted = position;
   }
 
   private async runWithRetries(): Promise<void> {
@@ -132,7 +178,7 @@ export class ProjectionWorker {
         this.lastError = error instanceof Error ? error.message : String(error);
         this.onError(error, this.projection.name);
         await delay(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]!);
-        this.processed = this.persisted = (await this.documents.getCheckpoint(this.projection.name)) ?? 0;
+        await this.loadCheckpoint();
       }
     }
   }
@@ -172,8 +218,7 @@ export class ProjectionWorker {
     // A batch that changes nothing only moves the checkpoint: persist that now and then, not on every batch
     // (replaying ignored events after a crash is harmless, and it spares a write transaction per append).
     if (changes.length > 0 || scanned - this.persisted >= CHECKPOINT_EVERY_IGNORED) {
-      await this.documents.commit(changes, { name: this.projection.name, position: scanned }, options);
-      this.persisted = scanned;
+      await this.commitAt(changes, scanned, options);
     }
     this.processed = scanned;
     for (const listener of this.listeners) listener(this.processed);

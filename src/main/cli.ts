@@ -26,7 +26,7 @@ const main = async (argv: string[]): Promise<number> => {
     options: { email: { type: 'string' }, name: { type: 'string' } },
   });
   const [command, sub, target] = positionals;
-  const config = loadConfig({ ...process.env, RUN_PROJECTIONS: 'false' }, jwtSecretFromDataDir(process.env['DATA_DIR'] ?? './var/data'));
+  const config = loadConfig({ ...process.env, RUN_PROJECTIONS: 'false', RUN_JOBS: 'false' }, jwtSecretFromDataDir(process.env['DATA_DIR'] ?? './var/data'));
   const opsledger = await createOpsledger(config, createLogger({ LOG_LEVEL: 'warn' }));
   try {
     if (command === 'create-admin' && values.email && values.name) {

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -39,6 +40,27 @@ export const configSchema = z.object({
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
   READ_WAIT_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   RUN_PROJECTIONS: bool.default(true),
+  /** EventStoreDB/KurrentDB connection string; events stay in the SQLite file when unset. */
+  EVENTSTORE_URL: z
+    .string()
+    .regex(/^(esdb|kurrentdb|kurrent|kdb)(\+discover)?:\/\/\S+$/, 'use a connection string like kurrentdb://host:2113?tls=false')
+    .optional(),
+  /** MongoDB connection string (a replica set); read models, leases and jobs stay in the SQLite file when unset. */
+  MONGODB_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'use a connection string like mongodb://host:27017/?replicaSet=rs0')
+    .optional(),
+  MONGODB_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and -, at most 63').default('opsledger'),
+  /**
+   * Names this instance in leases and job locks: unique among instances sharing the stores, and the same across
+   * its restarts (so a restarted instance takes its leases back at once). Defaults to host name and port.
+   */
+  INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'letters, digits and _ . : -, at most 100').optional(),
+  LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
+  RUN_JOBS: bool.default(true),
+  JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  /** A running job stays locked this long; past it (its instance died) another instance runs it again. */
+  JOB_LOCK_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
   /** Express "trust proxy": false, true, a hop count, or comma-separated addresses, subnets and names. */
   TRUST_PROXY: z
     .string()
@@ -49,8 +71,9 @@ export const configSchema = z.object({
 
 export type RawConfig = z.infer<typeof configSchema>;
 
-export interface Config extends Omit<RawConfig, 'JWT_SECRET'> {
+export interface Config extends Omit<RawConfig, 'JWT_SECRET' | 'INSTANCE_ID'> {
   readonly JWT_SECRET: string;
+  readonly INSTANCE_ID: string;
   readonly databaseFile: string;
 }
 
@@ -75,6 +98,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv, generatedSecret: () => string
   return {
     ...raw,
     JWT_SECRET: raw.JWT_SECRET ?? generatedSecret(),
+    INSTANCE_ID: raw.INSTANCE_ID ?? `${os.hostname()}:${raw.PORT}`,
     databaseFile: path.resolve(raw.DATA_DIR, 'opsledger.sqlite'),
   };
 };

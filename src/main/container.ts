@@ -25,18 +25,19 @@ import { VoidWarrantyHandler } from '../application/warranty/void-warranty.handl
 import { WarrantyQueries } from '../application/warranty/warranty.queries';
 import { JwtTokenService } from '../infrastructure/security/jwt-token-service';
 import { ScryptPasswordHasher } from '../infrastructure/security/scrypt-password-hasher';
-import { SqliteDatabase } from '../infrastructure/sqlite/sqlite-database';
-import { SqliteDocumentStore } from '../infrastructure/sqlite/sqlite-document-store';
-import { SqliteEventStore } from '../infrastructure/sqlite/sqlite-event-store';
+import { AgendaScheduler } from '../infrastructure/agenda/agenda-scheduler';
 import { CryptoIdGenerator } from '../infrastructure/system/crypto-id-generator';
 import { SystemClock } from '../infrastructure/system/system-clock';
 import type { HttpDependencies } from '../interfaces/http/http-dependencies';
+import type { Scheduler } from '../application/shared/ports/scheduler.port';
+import type { LeaseStore } from '../application/shared/ports/lease-store.port';
 import type { Config } from './config';
+import type { Engines } from './engines';
 import { allProjections } from './projections';
 import { TOKENS } from './tokens';
 
-/** Binds every port to its adapter and every handler to its dependencies (the embedded default). */
-export const createContainer = (config: Config, logger: Logger): Container => {
+/** Binds every port to its adapter (the engines chosen by configuration) and every handler to its dependencies. */
+export const createContainer = (config: Config, logger: Logger, engines: Engines): Container => {
   const container = new Container({ defaultScope: 'Singleton' });
   const bind = <T>(token: symbol, build: (get: <U>(t: symbol) => U) => T) =>
     container.bind<T>(token).toDynamicValue((ctx) => build((t) => ctx.get(t)));
@@ -45,9 +46,20 @@ export const createContainer = (config: Config, logger: Logger): Container => {
   container.bind<Logger>(TOKENS.logger).toConstantValue(logger);
   bind<Clock>(TOKENS.clock, () => new SystemClock());
   bind<IdGenerator>(TOKENS.ids, () => new CryptoIdGenerator());
-  bind(TOKENS.database, () => new SqliteDatabase(config.databaseFile));
-  bind<EventStore>(TOKENS.eventStore, (get) => new SqliteEventStore(get(TOKENS.database)));
-  bind<DocumentStore>(TOKENS.documentStore, (get) => new SqliteDocumentStore(get(TOKENS.database)));
+  container.bind<EventStore>(TOKENS.eventStore).toConstantValue(engines.eventStore);
+  container.bind<DocumentStore>(TOKENS.documentStore).toConstantValue(engines.documentStore);
+  container.bind<LeaseStore>(TOKENS.leaseStore).toConstantValue(engines.leaseStore);
+  bind<Scheduler>(
+    TOKENS.scheduler,
+    () =>
+      new AgendaScheduler({
+        backend: engines.jobBackend,
+        instance: config.INSTANCE_ID,
+        pollMs: config.JOB_POLL_MS,
+        lockLifetimeMs: config.JOB_LOCK_MS,
+        onError: (error, job) => logger.warn({ err: error, job }, 'job failed'),
+      }),
+  );
   bind(TOKENS.metadata, (get) => new EventMetadataFactory(get(TOKENS.clock), get(TOKENS.ids)));
   bind(TOKENS.executor, (get) => new CommandExecutor(get(TOKENS.eventStore), get(TOKENS.metadata)));
   bind(TOKENS.uniqueKeys, (get) => new UniqueKeys(get(TOKENS.executor), get(TOKENS.eventStore), get(TOKENS.clock)));
@@ -76,6 +88,16 @@ export const createContainer = (config: Config, logger: Logger): Container => {
     const onError = (error: unknown, name: string) => logger.error({ err: error, projection: name }, 'projection failed; retrying');
     return new ProjectionRunner(
       projections.map((p) => new ProjectionWorker(p, get(TOKENS.eventStore), get(TOKENS.documentStore), 1_000, onError)),
+      {
+        leases: {
+          store: engines.leaseStore,
+          holder: config.INSTANCE_ID,
+          ttlMs: config.LEASE_TTL_MS,
+          renewEveryMs: Math.floor(config.LEASE_TTL_MS / 3),
+          onChange: (lease, held) => logger.info({ lease, held }, held ? 'lease taken' : 'lease given up'),
+          onError: (error) => logger.warn({ err: error }, 'lease renewal failed'),
+        },
+      },
     );
   });
   bind<HttpDependencies>(TOKENS.httpDependencies, (get) => {

@@ -2,17 +2,17 @@ import type { Express } from 'express';
 import type { Container } from 'inversify';
 import type { Logger } from 'pino';
 import { roleHasPermission } from '../application/identity/permission-table';
-import type { DocumentStore } from '../application/shared/ports/document-store.port';
 import type { EventStore } from '../application/shared/ports/event-store.port';
 import type { ProjectionRunner } from '../application/shared/projections/projection-runner';
 import type { JwtTokenService } from '../infrastructure/security/jwt-token-service';
 import { createPassportAuthenticator } from '../infrastructure/security/passport-authenticator';
-import type { SqliteDatabase } from '../infrastructure/sqlite/sqlite-database';
 import { apiRoutes } from '../interfaces/http/api-routes';
 import type { HttpDependencies } from '../interfaces/http/http-dependencies';
 import { createHttpApp, HttpApi, type Readiness } from '../interfaces/http/shared';
 import type { Config } from './config';
 import { createContainer } from './container';
+import { openEngines } from './engines';
+import type { Scheduler } from '../application/shared/ports/scheduler.port';
 import { TOKENS } from './tokens';
 
 export interface Opsledger {
@@ -26,11 +26,12 @@ export interface Opsledger {
 
 const VERSION = '0.1.0';
 
-/** Builds the whole service on the embedded default; the caller decides whether to listen. */
+/** Builds the whole service on the configured engines; the caller decides whether to listen. */
 export const createOpsledger = async (config: Config, logger: Logger): Promise<Opsledger> => {
-  const container = createContainer(config, logger);
+  const engines = await openEngines(config, logger);
+  const container = createContainer(config, logger, engines);
+  const scheduler = container.get<Scheduler>(TOKENS.scheduler);
   const eventStore = container.get<EventStore>(TOKENS.eventStore);
-  const documentStore = container.get<DocumentStore>(TOKENS.documentStore);
   const runner = container.get<ProjectionRunner>(TOKENS.projectionRunner);
   const tokens = container.get<JwtTokenService>(TOKENS.tokenService);
 
@@ -40,18 +41,20 @@ export const createOpsledger = async (config: Config, logger: Logger): Promise<O
   }).add(...apiRoutes(container.get<HttpDependencies>(TOKENS.httpDependencies)));
 
   if (config.RUN_PROJECTIONS) await runner.start();
+  if (config.RUN_JOBS) await scheduler.start();
 
   const readiness = async (): Promise<Readiness> => {
     const checks: Readiness['checks'] = {};
-    try {
-      checks['eventStore'] = { status: 'up', detail: `head position ${await eventStore.headPosition()}` };
-    } catch (error) {
-      checks['eventStore'] = { status: 'down', detail: (error as Error).message };
+    for (const [role, state] of Object.entries(await engines.health())) {
+      checks[role] = { status: state.ok ? 'up' : 'down', detail: [state.engine, state.detail].filter(Boolean).join(': ') };
+    }
+    if (checks['events']?.status === 'up') {
+      checks['events'] = { status: 'up', detail: `${checks['events'].detail}; head position ${await eventStore.headPosition()}` };
     }
     for (const status of runner.statuses()) {
       checks[`projection:${status.name}`] = status.lastError
         ? { status: 'down', detail: status.lastError }
-        : { status: 'up', detail: `position ${status.position}` };
+        : { status: 'up', detail: status.running ? `position ${status.position}` : 'runs on another instance' };
     }
     return { ready: Object.values(checks).every((c) => c.status === 'up'), checks };
   };
@@ -72,10 +75,9 @@ export const createOpsledger = async (config: Config, logger: Logger): Promise<O
     runner,
     eventStore,
     close: async () => {
+      if (config.RUN_JOBS) await scheduler.stop();
       await runner.stop();
-      await eventStore.close();
-      await documentStore.close();
-      container.get<SqliteDatabase>(TOKENS.database).close();
+      await engines.close();
     },
   };
 };

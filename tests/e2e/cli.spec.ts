@@ -3,7 +3,7 @@ import { NodeRunner } from '../support/run-node';
 import os from 'node:os';
 import path from 'node:path';
 import { allProjections } from '../../src/main/projections';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { headPositionIn, startServerProcess, type ServerProcess } from '../support/server-process';
 
 /*
  * The operator's commands as real processes on the built output (`npm run build` → dist/).
@@ -174,7 +174,7 @@ describe('opsledger CLI', () => {
 
       // The server's projections pick up what the CLI wrote.
       const ready = await json(running.baseUrl, 'GET', '/health/ready');
-      const head = Number((ready.body['checks'] as Record<string, { detail: string }>)['eventStore']!.detail.replace('head position ', ''));
+      const head = headPositionIn(ready.body);
       const users = await json(running.baseUrl, 'GET', '/api/users?pageSize=50', { token, headers: { 'Opsledger-Min-Position': String(head) } });
       expect(users.status).toBe(200);
       const emails = (users.body['items'] as Array<{ email: string }>).map((u) => u.email).sort();

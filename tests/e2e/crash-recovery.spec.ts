@@ -6,7 +6,7 @@ import { createAdmin } from '../../src/main/cli/create-admin.command';
 import { loadConfig } from '../../src/main/config';
 import { createLogger } from '../../src/main/logger';
 import { createOpsledger } from '../../src/main/opsledger';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { headPositionIn, startServerProcess, type ServerProcess } from '../support/server-process';
 
 const PASSWORD = 'correct horse battery staple';
 const ACTIVATIONS = 300;
@@ -90,8 +90,7 @@ describe('crash safety: kill -9 during a burst of commands', () => {
     }
 
     // The read model holds exactly one document per stored activation: nothing skipped, nothing doubled.
-    const head = (await json(restarted.baseUrl, 'GET', '/health/ready')).body as { checks: Record<string, { detail?: string }> };
-    const headPosition = Number(head.checks['eventStore']?.detail?.replace('head position ', ''));
+    const headPosition = headPositionIn((await json(restarted.baseUrl, 'GET', '/health/ready')).body);
     const list = await json(restarted.baseUrl, 'GET', '/api/warranty?pageSize=1', token2, undefined, { 'Opsledger-Min-Position': String(headPosition) });
     restarted.child.kill('SIGTERM');
     await restarted.exited;

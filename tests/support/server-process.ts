@@ -45,3 +45,11 @@ export const startServerProcess = (env: Record<string, string>, timeoutMs = 20_0
       }
     });
   });
+
+/** The event store's head position as /health/ready reports it (`events` check: "...; head position N"). */
+export const headPositionIn = (readyBody: unknown): number => {
+  const checks = (readyBody as { checks?: Record<string, { detail?: string }> }).checks ?? {};
+  const match = /head position (\d+)/.exec(checks['events']?.detail ?? '');
+  if (!match) throw new Error(`no head position in /health/ready: ${JSON.stringify(readyBody)}`);
+  return Number(match[1]);
+};

@@ -28,7 +28,8 @@ let counter = 0;
 export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsledger-test-'));
   const config = loadConfig(
-    { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '10', JWT_SECRET: 'test-secret-'.padEnd(48, 'x'), ...env },
+    // Jobs stay off unless a spec turns them on: a started agenda keeps timers alive after stop().
+    { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '10', JWT_SECRET: 'test-secret-'.padEnd(48, 'x'), RUN_JOBS: 'false', ...env },
     () => 'unused',
   );
   const opsledger = await createOpsledger(config, createLogger(config));

@@ -23,6 +23,7 @@ import { IdempotencyKeys } from '../application/shared/idempotency-keys';
 import { ActivateWarrantyHandler } from '../application/warranty/activate-warranty.handler';
 import { VoidWarrantyHandler } from '../application/warranty/void-warranty.handler';
 import { WarrantyQueries } from '../application/warranty/warranty.queries';
+import { OperationsQueries } from '../application/operations/operations.queries';
 import { JwtTokenService } from '../infrastructure/security/jwt-token-service';
 import { ScryptPasswordHasher } from '../infrastructure/security/scrypt-password-hasher';
 import { AgendaScheduler } from '../infrastructure/agenda/agenda-scheduler';
@@ -123,6 +124,7 @@ export const createContainer = (config: Config, logger: Logger, engines: Engines
       activateWarranty: new ActivateWarrantyHandler(services),
       voidWarranty: new VoidWarrantyHandler(services),
       warrantyQueries: new WarrantyQueries(documents, services.clock),
+      operationsQueries: new OperationsQueries(get(TOKENS.scheduler), engines.leaseStore, services.clock),
     };
   });
   return container;

@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { systemContext } from '../../src/application/shared/command-context';
-import type { Document, DocumentStore } from '../../src/application/shared/ports/document-store.port';
-import type { Projection } from '../../src/application/shared/ports/projection.port';
 import { createAdmin } from '../../src/main/cli/create-admin.command';
 import { loadConfig } from '../../src/main/config';
 import { createLogger } from '../../src/main/logger';
 import { createOpsledger, type Opsledger } from '../../src/main/opsledger';
 import { NodeRunner } from '../support/run-node';
+import { snapshot } from '../support/read-model-snapshot';
+import type { DocumentStore } from '../../src/application/shared/ports/document-store.port';
 import { TOKENS } from '../../src/main/tokens';
 
 /*
@@ -19,35 +19,10 @@ import { TOKENS } from '../../src/main/tokens';
 
 const CLI = path.resolve(__dirname, '../../dist/src/main/cli.js');
 const PASSWORD = 'correct horse battery staple';
-const ALL_DOCUMENTS = 1_000_000;
 
 jest.setTimeout(60_000);
 
-interface Snapshot {
-  readonly head: number;
-  readonly collections: Record<string, readonly Document[]>;
-  readonly checkpoints: Record<string, number | null>;
-}
-
 const runner = new NodeRunner();
-
-
-/** Every document of every read-model collection, plus each projection's checkpoint. */
-const snapshot = async (opsledger: Opsledger): Promise<Snapshot> => {
-  const documents = opsledger.container.get<DocumentStore>(TOKENS.documentStore);
-  const projections = opsledger.container.get<readonly Projection[]>(TOKENS.projections);
-  const collections: Record<string, readonly Document[]> = {};
-  const checkpoints: Record<string, number | null> = {};
-  for (const projection of projections) {
-    checkpoints[projection.name] = await documents.getCheckpoint(projection.name);
-    for (const { name } of projection.collections) {
-      const { items, total } = await documents.find<Document>(name, { limit: ALL_DOCUMENTS });
-      expect(items).toHaveLength(total);
-      collections[name] = items;
-    }
-  }
-  return { head: await opsledger.eventStore.headPosition(), collections, checkpoints };
-};
 
 describe('projections rebuild all', () => {
   let dataDir: string;

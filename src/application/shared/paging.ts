@@ -30,8 +30,17 @@ export const findPage = async <T extends Document>(
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
-  return { items, page, pageSize, total, totalPages: Math.ceil(total / pageSize) };
+  return pageOf(items, total, { page, pageSize });
 };
+
+/** A page of `total` items, with the totals clients' pagers need. */
+export const pageOf = <T>(items: readonly T[], total: number, { page, pageSize }: PageRequest): Page<T> => ({
+  items,
+  page,
+  pageSize,
+  total,
+  totalPages: Math.ceil(total / pageSize),
+});
 
 /** Drops undefined entries so optional query parameters do not become filters. */
 export const definedOnly = (filter: Record<string, DocumentFilter[string] | undefined>): DocumentFilter =>

@@ -45,6 +45,8 @@ export class MongoDocumentStore implements DocumentStore {
   private readonly checkpoints: Collection<CheckpointRecord>;
   /** MongoDB collections known to exist, so commits create the missing ones outside their transaction, once. */
   private readonly created = new Set<string>();
+  /** The last commit or reset, settled or not: the next one starts after it. */
+  private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   constructor(
@@ -91,14 +93,15 @@ export class MongoDocumentStore implements DocumentStore {
 
   /**
    * Exactly once: the checkpoint is read and, when the one rule (`checkpointAllowsCommit`) lets the commit apply,
-   * written first, in the same transaction as the changes. A replay finds its position already stored and writes
-   * nothing; of two racing commits both writing the checkpoint document, the later one aborts with a write conflict
-   * and its retry reads the position the other stored.
+   * written first, in the same transaction as the changes; a replay finds its position stored and writes nothing.
+   * Commits through one store run in call order. Of two racing commits through different stores (other workers),
+   * both write the checkpoint document, so the later aborts with a write conflict and its retry reads the position
+   * the other stored.
    */
   async commit(changes: readonly DocumentChange[], checkpoint?: Checkpoint): Promise<void> {
     this.assertOpen();
     const runs = writeRuns(changes);
-    await withMongoErrors(async () => {
+    await this.inOrder(async () => {
       await this.createMissing([CHECKPOINTS, ...runs.map((run) => readModelCollection(run.collection))]);
       await this.client.withSession((session) =>
         session.withTransaction(async () => {
@@ -119,7 +122,7 @@ export class MongoDocumentStore implements DocumentStore {
   async reset(collections: readonly string[], checkpointName: string): Promise<void> {
     this.assertOpen();
     collections.forEach(assertCollectionName);
-    await withMongoErrors(async () => {
+    await this.inOrder(async () => {
       await this.createMissing([CHECKPOINTS, ...collections.map(readModelCollection)]);
       await this.client.withSession((session) =>
         session.withTransaction(async () => {
@@ -130,8 +133,20 @@ export class MongoDocumentStore implements DocumentStore {
     });
   }
 
+  /** Lets the commits already made finish; leaves the client open. */
   async close(): Promise<void> {
     this.closed = true;
+    await this.queue;
+  }
+
+  /**
+   * Commits and resets run one at a time, in the order they were made, as the port promises: a commit never
+   * overtakes an earlier one (whose checkpoint it would otherwise make look like a replay).
+   */
+  private inOrder(work: () => Promise<void>): Promise<void> {
+    const done = this.queue.then(() => withMongoErrors(work));
+    this.queue = done.catch(() => undefined);
+    return done;
   }
 
   /** False when the commit is a replay; throws `checkpoint_moved` when fenced out. */

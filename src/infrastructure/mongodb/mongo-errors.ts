@@ -13,7 +13,7 @@ const brokenIndex = (error: MongoServerError): string => {
   return index ? `index ${index}` : 'a unique index';
 };
 
-export const mongoUnavailable = (detail: string): DomainError =>
+const mongoUnavailable = (detail: string): DomainError =>
   unavailable('store.unavailable', 'MongoDB is not reachable; retry shortly', { detail });
 
 /** A duplicate key in a read-model collection as the port's unique violation there; other errors unchanged. */

@@ -14,34 +14,43 @@ export interface LeaseRecord {
   generation: number;
 }
 
-const EXPIRED = { $expr: { $lte: ['$expiresAt', '$$NOW'] } };
-
 /**
- * Matches the lease when `holder` may take it: held by `holder` already, or expired (released leases are expired).
- * When it does not match, the upsert inserts `_id: name`, which succeeds only for a lease never recorded and
- * otherwise fails with a duplicate key: someone else holds it.
+ * Whether `holder` may take the lease as it is: never recorded, held by `holder` already, or expired (released
+ * leases are expired). Decided inside the update, because MongoDB refuses `$expr` in the filter of an upsert.
  */
-export const acquireFilter = (name: string, holder: string): MongoDocument => ({
-  _id: name,
-  $or: [{ holder }, EXPIRED],
+const mayTake = (holder: string) => ({
+  $or: [
+    { $eq: [{ $type: '$expiresAt' }, 'missing'] },
+    { $eq: ['$holder', { $literal: holder }] },
+    { $lte: ['$expiresAt', '$$NOW'] },
+  ],
 });
 
+/** The lease by name, recorded or not: the upsert inserts it the first time, and every acquire is one atomic update. */
+export const acquireFilter = (name: string): MongoDocument => ({ _id: name });
+
 /**
- * An update pipeline, so the expiry is computed from the server's clock. Every `$set` expression reads the lease
- * as it was, so the generation compares the old holder; it grows only when the lease changes hands (a new lease
- * starts at 1). The holder is a literal: a string starting with `$` would otherwise read as a field path.
+ * An update pipeline on the server's clock: when `holder` may take the lease it becomes the holder until `ttlMs`
+ * from now, else every field keeps its value (a no-op) and the answer names the other holder. Every `$set`
+ * expression reads the lease as it was, so the generation compares the old holder; it grows only when the lease
+ * changes hands (a new lease starts at 1). The holder is a literal: a string starting with `$` would otherwise
+ * read as a field path.
  */
-export const acquireUpdate = (holder: string, ttlMs: number): MongoDocument[] => [
-  {
-    $set: {
-      generation: {
-        $cond: [{ $eq: ['$holder', { $literal: holder }] }, '$generation', { $add: [{ $ifNull: ['$generation', 0] }, 1] }],
+export const acquireUpdate = (holder: string, ttlMs: number): MongoDocument[] => {
+  const taken = mayTake(holder);
+  const newHolder = { $ne: ['$holder', { $literal: holder }] };
+  return [
+    {
+      $set: {
+        generation: {
+          $cond: [taken, { $cond: [newHolder, { $add: [{ $ifNull: ['$generation', 0] }, 1] }, '$generation'] }, '$generation'],
+        },
+        holder: { $cond: [taken, { $literal: holder }, '$holder'] },
+        expiresAt: { $cond: [taken, { $add: ['$$NOW', ttlMs] }, '$expiresAt'] },
       },
-      holder: { $literal: holder },
-      expiresAt: { $add: ['$$NOW', ttlMs] },
     },
-  },
-];
+  ];
+};
 
 export const releaseFilter = (name: string, holder: string): MongoDocument => ({ _id: name, holder });
 

@@ -6,8 +6,9 @@ import { acquireFilter, acquireUpdate, leaseOf, RELEASE_UPDATE, releaseFilter, t
 
 /**
  * Leases in the `leases` collection, one document per name, on the server's clock. Each acquire is a single atomic
- * findOneAndUpdate, so of concurrent requests at most one matches or inserts; writes wait for a majority, so a
- * failover cannot roll back a grant and hand the lease out twice.
+ * findOneAndUpdate (an upsert), which answers who holds the lease afterwards: of concurrent requests one takes it
+ * and the others see its holder. Writes wait for a majority, so a failover cannot roll back a grant and hand the
+ * lease out twice.
  */
 export class MongoLeaseStore implements LeaseStore {
   private readonly leases: Collection<LeaseRecord>;
@@ -19,13 +20,13 @@ export class MongoLeaseStore implements LeaseStore {
   async acquire(name: string, holder: string, ttlMs: number): Promise<Lease | null> {
     assertLeaseArguments(name, holder, ttlMs);
     try {
-      const record = await this.leases.findOneAndUpdate(acquireFilter(name, holder), acquireUpdate(holder, ttlMs), {
+      const record = await this.leases.findOneAndUpdate(acquireFilter(name), acquireUpdate(holder, ttlMs), {
         upsert: true,
         returnDocument: 'after',
       });
-      return record ? leaseOf(record) : null;
+      return record?.holder === holder ? leaseOf(record) : null;
     } catch (error) {
-      // The filter did not match a recorded lease: another holder keeps it.
+      // Two first acquires raced to insert the lease and the other won (when the server does not retry the loser).
       if (isDuplicateKey(error)) return null;
       throw translateMongoError(error);
     }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../../../src/main/config';
 
@@ -36,6 +37,12 @@ describe('loadConfig', () => {
       READ_WAIT_MAX_MS: 5_000,
       RUN_PROJECTIONS: true,
       TRUST_PROXY: false,
+      MONGODB_DATABASE: 'opsledger',
+      INSTANCE_ID: `${os.hostname()}:8080`,
+      LEASE_TTL_MS: 15_000,
+      RUN_JOBS: true,
+      JOB_POLL_MS: 5_000,
+      JOB_LOCK_MS: 60_000,
       databaseFile: path.resolve('./var/data', 'opsledger.sqlite'),
     });
   });
@@ -56,6 +63,14 @@ describe('loadConfig', () => {
       READ_WAIT_MAX_MS: '0',
       RUN_PROJECTIONS: 'false',
       TRUST_PROXY: '1',
+      EVENTSTORE_URL: 'kurrentdb+discover://ops:secret@cluster.example:2113?tls=true',
+      MONGODB_URL: 'mongodb://a.example,b.example/?replicaSet=rs0',
+      MONGODB_DATABASE: 'ops_prod',
+      INSTANCE_ID: 'opsledger-2',
+      LEASE_TTL_MS: '5000',
+      RUN_JOBS: 'false',
+      JOB_POLL_MS: '250',
+      JOB_LOCK_MS: '30000',
     });
 
     expect(config).toEqual({
@@ -73,8 +88,23 @@ describe('loadConfig', () => {
       READ_WAIT_MAX_MS: 0,
       RUN_PROJECTIONS: false,
       TRUST_PROXY: 1,
+      EVENTSTORE_URL: 'kurrentdb+discover://ops:secret@cluster.example:2113?tls=true',
+      MONGODB_URL: 'mongodb://a.example,b.example/?replicaSet=rs0',
+      MONGODB_DATABASE: 'ops_prod',
+      INSTANCE_ID: 'opsledger-2',
+      LEASE_TTL_MS: 5_000,
+      RUN_JOBS: false,
+      JOB_POLL_MS: 250,
+      JOB_LOCK_MS: 30_000,
       databaseFile: path.resolve('/srv/opsledger', 'opsledger.sqlite'),
     });
+  });
+
+  it('rejects engine URLs of the wrong kind, naming the variable and the expected form', () => {
+    expect(configError({ EVENTSTORE_URL: 'http://localhost:2113' }).message).toMatch(/EVENTSTORE_URL: use a connection string like kurrentdb:/);
+    expect(configError({ MONGODB_URL: 'localhost:27017' }).message).toMatch(/MONGODB_URL: use a connection string like mongodb:/);
+    expect(configError({ LEASE_TTL_MS: '10' }).message).toMatch(/LEASE_TTL_MS/);
+    expect(configError({ INSTANCE_ID: 'node a' }).message).toMatch(/INSTANCE_ID/);
   });
 
   it('ignores unrelated environment variables', () => {

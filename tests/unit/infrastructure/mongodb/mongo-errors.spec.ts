@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, MongoNetworkError, MongoServerError, type BulkWriteResult } from 'mongodb';
+import { MongoBulkWriteError, MongoNetworkError, MongoServerError, MongoTopologyClosedError, type BulkWriteResult } from 'mongodb';
 import { DomainError } from '../../../../src/domain/shared/domain-error';
 import {
   isDuplicateKey,
@@ -51,6 +51,7 @@ describe('Mongo error translation', () => {
       code: 'store.unavailable',
       details: { detail: 'connection 4 to 10.0.0.7:27017 closed' },
     });
+    expect(translateMongoError(new MongoTopologyClosedError(), 'customers')).toMatchObject({ code: 'store.unavailable' });
   });
 
   it('passes other errors through unchanged', () => {

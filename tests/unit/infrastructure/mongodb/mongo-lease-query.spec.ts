@@ -7,31 +7,40 @@ import {
 } from '../../../../src/infrastructure/mongodb/mongo-lease-query';
 
 describe('Mongo lease commands', () => {
-  it('matches a lease held by the caller or expired on the server clock', () => {
-    expect(acquireFilter('projection:warranties-v1', 'node-a')).toEqual({
-      _id: 'projection:warranties-v1',
-      $or: [{ holder: 'node-a' }, { $expr: { $lte: ['$expiresAt', '$$NOW'] } }],
-    });
+  it('finds the lease by name alone: MongoDB refuses $expr in an upsert filter', () => {
+    expect(acquireFilter('projection:warranties-v1')).toEqual({ _id: 'projection:warranties-v1' });
   });
 
-  it('keeps the generation for the same holder, bumps it for a new one, and starts a new lease at 1', () => {
+  it('takes a new, own or expired lease on the server clock, bumping the generation only for a new holder', () => {
+    const taken = {
+      $or: [
+        { $eq: [{ $type: '$expiresAt' }, 'missing'] },
+        { $eq: ['$holder', { $literal: 'node-a' }] },
+        { $lte: ['$expiresAt', '$$NOW'] },
+      ],
+    };
     expect(acquireUpdate('node-a', 30_000)).toEqual([
       {
         $set: {
           generation: {
-            $cond: [{ $eq: ['$holder', { $literal: 'node-a' }] }, '$generation', { $add: [{ $ifNull: ['$generation', 0] }, 1] }],
+            $cond: [
+              taken,
+              { $cond: [{ $ne: ['$holder', { $literal: 'node-a' }] }, { $add: [{ $ifNull: ['$generation', 0] }, 1] }, '$generation'] },
+              '$generation',
+            ],
           },
-          holder: { $literal: 'node-a' },
-          expiresAt: { $add: ['$$NOW', 30_000] },
+          holder: { $cond: [taken, { $literal: 'node-a' }, '$holder'] },
+          expiresAt: { $cond: [taken, { $add: ['$$NOW', 30_000] }, '$expiresAt'] },
         },
       },
     ]);
   });
 
-  it('takes a holder that looks like a field path literally', () => {
-    const [stage] = acquireUpdate('$generation', 1_000);
-    expect(stage?.$set.holder).toEqual({ $literal: '$generation' });
-    expect(acquireFilter('lease', '$generation').$or[0]).toEqual({ holder: '$generation' });
+  it('takes a holder that looks like a field path literally, everywhere', () => {
+    const json = JSON.stringify(acquireUpdate('$owner', 1_000));
+    const mentions = json.split('"$owner"').length - 1;
+    expect(mentions).toBe(5);
+    expect(json.split('{"$literal":"$owner"}').length - 1).toBe(mentions);
   });
 
   it('releases only the holder’s lease, by expiring it now and keeping the record', () => {

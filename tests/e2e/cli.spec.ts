@@ -3,6 +3,7 @@ import { NodeRunner } from '../support/run-node';
 import os from 'node:os';
 import path from 'node:path';
 import { allProjections } from '../../src/main/projections';
+import { httpJson } from '../support/http-json';
 import { headPositionIn, startServerProcess, type ServerProcess } from '../support/server-process';
 
 /*
@@ -21,18 +22,7 @@ jest.setTimeout(60_000);
 const runner = new NodeRunner();
 
 
-const json = async (baseUrl: string, method: string, url: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...options.headers,
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-};
+const json = httpJson;
 
 describe('opsledger CLI', () => {
   let dataDir: string;

@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/main/config';
 import { createLogger } from '../../src/main/logger';
 import { createOpsledger, type Opsledger } from '../../src/main/opsledger';
 import { TOKENS } from '../../src/main/tokens';
+import { httpJson } from '../support/http-json';
 import { snapshot } from '../support/read-model-snapshot';
 import { headPositionIn, startServerProcess, type ServerProcess } from '../support/server-process';
 
@@ -27,19 +28,7 @@ const LEASE_TTL_MS = '1500';
 const TAKEOVER_LIMIT_MS = 30_000;
 
 type Json = Record<string, unknown>;
-
-const call = async (baseUrl: string, method: string, url: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...options.headers,
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-};
+const call = httpJson;
 
 const projectionChecks = (ready: Json) =>
   Object.entries((ready['checks'] as Record<string, { status: string; detail: string }>) ?? {}).filter(([name]) => name.startsWith('projection:'));

@@ -1,17 +1,5 @@
 // Child process for the kill -9 test: appends one event at a time and prints each acknowledged position.
-// TypeScript sources are compiled on require with swc, the same transformer jest uses.
-const fs = require('node:fs');
-const { transformSync } = require('@swc/core');
-
-require.extensions['.ts'] = (module, filename) => {
-  const source = fs.readFileSync(filename, 'utf8');
-  const { code } = transformSync(source, {
-    filename,
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
+require('./register-typescript');
 
 const { SqliteDatabase } = require('../../../src/infrastructure/sqlite/sqlite-database.ts');
 const { SqliteEventStore } = require('../../../src/infrastructure/sqlite/sqlite-event-store.ts');

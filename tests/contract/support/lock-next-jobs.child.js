@@ -1,19 +1,7 @@
 // Child process for the cross-process locking test: opens the SQLite file, says "ready", reads a start time
 // (epoch ms) from stdin and waits for it, so that every child starts at once, then locks due jobs named "race"
 // until none is left and prints their ids as one JSON line.
-// TypeScript sources are compiled on require with swc, the same transformer jest uses.
-const fs = require('node:fs');
-const { transformSync } = require('@swc/core');
-
-require.extensions['.ts'] = (module, filename) => {
-  const source = fs.readFileSync(filename, 'utf8');
-  const { code } = transformSync(source, {
-    filename,
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
+require('./register-typescript');
 
 const { SqliteDatabase } = require('../../../src/infrastructure/sqlite/sqlite-database.ts');
 const { SqliteJobRepository } = require('../../../src/infrastructure/agenda/sqlite-job-repository.ts');

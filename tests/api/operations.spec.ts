@@ -57,3 +57,41 @@ describe('operations: jobs and leases', () => {
     await app.http.get('/api/leases').expect(401);
   });
 });
+
+describe('operations: a failing job, as operators see it', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    // Jobs on, polled often, with short locks so agenda lets the process go soon after stop().
+    app = await startTestApp({ RUN_JOBS: 'true', JOB_POLL_MS: '50', JOB_LOCK_MS: '1000' });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('retries with back-off, then shows the job failed with its attempts and last error', async () => {
+    const scheduler = app.opsledger.container.get<Scheduler>(TOKENS.scheduler);
+    const attempts: number[] = [];
+    scheduler.define<{ meter: string }>(
+      'vendor.sync',
+      async (data, context) => {
+        attempts.push(context.attempt);
+        throw new Error(`vendor down for ${data.meter}`);
+      },
+      { retries: 2, firstDelayMs: 20 },
+    );
+    await scheduler.runAt('vendor.sync', new Date(), { meter: 'M-1' });
+
+    const auth = { Authorization: `Bearer ${app.adminToken}` };
+    const until = Date.now() + 10_000;
+    let job: Record<string, unknown> | undefined;
+    while (!job || job['state'] !== 'failed' || attempts.length < 3) {
+      if (Date.now() > until) throw new Error(`job did not settle: ${JSON.stringify(job)}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      job = (await app.http.get('/api/jobs?name=vendor.sync').set(auth).expect(200)).body.items[0];
+    }
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(job).toMatchObject({ state: 'failed', failCount: 3, lastError: 'vendor down for M-1', data: { meter: 'M-1' } });
+  });
+});

@@ -7,7 +7,7 @@ import type { DocumentStore } from '../application/shared/ports/document-store.p
 import type { EventStore } from '../application/shared/ports/event-store.port';
 import type { LeaseStore } from '../application/shared/ports/lease-store.port';
 import { SqliteAgendaBackend } from '../infrastructure/agenda/sqlite-agenda-backend';
-import { connectEventStore, eventStoreHealth } from '../infrastructure/eventstoredb/esdb-connection';
+import { connectEventStore } from '../infrastructure/eventstoredb/esdb-connection';
 import { EsdbEventStore } from '../infrastructure/eventstoredb/esdb-event-store';
 import { connectMongo, mongoHealth } from '../infrastructure/mongodb/mongo-connection';
 import { MongoDocumentStore } from '../infrastructure/mongodb/mongo-document-store';
@@ -16,13 +16,8 @@ import { SqliteDatabase } from '../infrastructure/sqlite/sqlite-database';
 import { SqliteDocumentStore } from '../infrastructure/sqlite/sqlite-document-store';
 import { SqliteEventStore } from '../infrastructure/sqlite/sqlite-event-store';
 import { SqliteLeaseStore } from '../infrastructure/sqlite/sqlite-lease-store';
+import { messageOf, type EngineHealth } from '../infrastructure/store-kit/engine-connection';
 import type { Config } from './config';
-
-export interface EngineState {
-  readonly engine: 'sqlite' | 'eventstoredb' | 'mongodb';
-  readonly ok: boolean;
-  readonly detail?: string;
-}
 
 /** The adapters behind the storage ports, chosen by configuration, and how to check and close them. */
 export interface Engines {
@@ -31,8 +26,8 @@ export interface Engines {
   readonly documentStore: DocumentStore;
   readonly leaseStore: LeaseStore;
   readonly jobBackend: AgendaBackend;
-  /** Each engine's state, by role (events, readModels), for /health/ready. */
-  health(): Promise<Record<string, EngineState>>;
+  /** Each engine's state, by role (events: with the head position; readModels), for /health/ready. */
+  health(): Promise<Record<string, EngineHealth>>;
   close(): Promise<void>;
 }
 
@@ -43,7 +38,7 @@ export interface Engines {
  */
 export const openEngines = async (config: Config, logger: Logger): Promise<Engines> => {
   const closers: Array<() => Promise<void>> = [];
-  const checks: Record<string, () => Promise<EngineState>> = {};
+  const checks: Record<string, () => Promise<EngineHealth>> = {};
   let sqlite: SqliteDatabase | null = null;
   const embedded = (): SqliteDatabase => {
     if (sqlite) return sqlite;
@@ -52,7 +47,14 @@ export const openEngines = async (config: Config, logger: Logger): Promise<Engin
     sqlite = database;
     return database;
   };
-  const sqliteState = async (): Promise<EngineState> => ({ engine: 'sqlite', ok: embedded().connection.open });
+  const sqliteState = async (): Promise<EngineHealth> => ({ engine: 'sqlite', ok: embedded().connection.open });
+  const eventsState = (engine: EngineHealth['engine'], store: EventStore) => async (): Promise<EngineHealth> => {
+    try {
+      return { engine, ok: true, detail: `head position ${await store.headPosition()}` };
+    } catch (error) {
+      return { engine, ok: false, detail: messageOf(error) };
+    }
+  };
 
   try {
     let eventStore: EventStore;
@@ -62,10 +64,10 @@ export const openEngines = async (config: Config, logger: Logger): Promise<Engin
         onReconnect: (error, attempt) => logger.warn({ err: error, attempt }, 'EventStoreDB subscription dropped; resuming'),
       });
       closers.push(() => client.dispose());
-      checks['events'] = async () => ({ ...(await eventStoreHealth(client)), engine: 'eventstoredb' });
+      checks['events'] = eventsState('eventstoredb', eventStore);
     } else {
       eventStore = new SqliteEventStore(embedded());
-      checks['events'] = sqliteState;
+      checks['events'] = eventsState('sqlite', eventStore);
     }
     closers.push(() => eventStore.close());
 
@@ -78,7 +80,7 @@ export const openEngines = async (config: Config, logger: Logger): Promise<Engin
       documentStore = new MongoDocumentStore(client, config.MONGODB_DATABASE);
       leaseStore = new MongoLeaseStore(client, config.MONGODB_DATABASE);
       jobBackend = new MongoBackend({ mongo: client.db(config.MONGODB_DATABASE), collection: 'jobs' });
-      checks['readModels'] = async () => ({ ...(await mongoHealth(client)), engine: 'mongodb' });
+      checks['readModels'] = () => mongoHealth(client);
     } else {
       documentStore = new SqliteDocumentStore(embedded());
       leaseStore = new SqliteLeaseStore(embedded());

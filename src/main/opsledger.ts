@@ -48,9 +48,6 @@ export const createOpsledger = async (config: Config, logger: Logger): Promise<O
     for (const [role, state] of Object.entries(await engines.health())) {
       checks[role] = { status: state.ok ? 'up' : 'down', detail: [state.engine, state.detail].filter(Boolean).join(': ') };
     }
-    if (checks['events']?.status === 'up') {
-      checks['events'] = { status: 'up', detail: `${checks['events'].detail}; head position ${await eventStore.headPosition()}` };
-    }
     for (const status of runner.statuses()) {
       checks[`projection:${status.name}`] = status.lastError
         ? { status: 'down', detail: status.lastError }

@@ -119,17 +119,13 @@ export class EsdbEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
     this.assertOpen();
     const { server, residual } = toServerFilter(options.filter);
-    const subscription = new ResumableSubscription((after) => new EsdbFeed(this.client, after, server), {
+    const subscription: ResumableSubscription = new ResumableSubscription((after) => new EsdbFeed(this.client, after, server), {
       ...options,
       filter: residual,
       ...(this.options.onReconnect ? { onReconnect: this.options.onReconnect } : {}),
+      onClosed: () => this.subscriptions.delete(subscription),
     });
     this.subscriptions.add(subscription);
-    const close = subscription.close.bind(subscription);
-    subscription.close = async () => {
-      this.subscriptions.delete(subscription);
-      await close();
-    };
     return subscription;
   }
 

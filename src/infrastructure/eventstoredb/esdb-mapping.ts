@@ -27,6 +27,7 @@ import type {
 } from '../../application/shared/ports/event-store.port';
 import type { EventMetadata } from '../../domain/shared/event';
 import { invalid } from '../../domain/shared/domain-error';
+import { assertRevisionNumber } from '../store-kit/expected-revision';
 
 /*
  * Translation between the EventStore port and EventStoreDB's client types.
@@ -44,11 +45,7 @@ export const toStreamState = (expected: ExpectedRevision): AppendStreamState => 
     case 'stream_exists':
       return STREAM_EXISTS;
     default:
-      if (!Number.isSafeInteger(expected) || expected < 0) {
-        throw invalid('event_store.invalid_expected_revision', 'An expected revision must be a non-negative integer', {
-          expected,
-        });
-      }
+      assertRevisionNumber(expected);
       return BigInt(expected);
   }
 };

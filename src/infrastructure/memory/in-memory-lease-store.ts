@@ -1,5 +1,5 @@
 import type { Lease, LeaseStore } from '../../application/shared/ports/lease-store.port';
-import { assertLeaseArguments } from '../store-kit/lease-arguments';
+import { assertLeaseArguments, nextLease } from '../store-kit/lease-rules';
 
 /** Leases in process memory, for tests and single-process runs, with the durable adapters' rules. */
 export class InMemoryLeaseStore implements LeaseStore {
@@ -7,12 +7,8 @@ export class InMemoryLeaseStore implements LeaseStore {
 
   async acquire(name: string, holder: string, ttlMs: number): Promise<Lease | null> {
     assertLeaseArguments(name, holder, ttlMs);
-    const now = Date.now();
-    const current = this.leases.get(name);
-    if (current && current.holder !== holder && current.expiresAt > now) return null;
-    const generation = !current ? 1 : current.holder === holder ? current.generation : current.generation + 1;
-    const lease = { name, holder, expiresAt: now + ttlMs, generation };
-    this.leases.set(name, lease);
+    const lease = nextLease(this.leases.get(name), name, holder, ttlMs, Date.now());
+    if (lease) this.leases.set(name, lease);
     return lease;
   }
 

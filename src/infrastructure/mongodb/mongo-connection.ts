@@ -1,52 +1,13 @@
 import { MongoClient, type Document as MongoDocument } from 'mongodb';
+import { EngineStartupError, messageOf, withoutCredentials, type EngineHealth } from '../store-kit/engine-connection';
 
 export interface MongoConnectOptions {
   /** How long to look for a usable server before giving up; 5 s unless given. */
   readonly serverSelectionTimeoutMS?: number;
 }
 
-export interface MongoHealth {
-  readonly engine: 'mongodb';
-  readonly ok: boolean;
-  readonly detail?: string;
-}
-
-export class MongoStartupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MongoStartupError';
-  }
-}
-
 const SERVER_SELECTION_TIMEOUT_MS = 5_000;
 const HEALTH_DEADLINE_MS = 2_000;
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-const decodedOrSame = (text: string): string => {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-};
-
-/**
- * The secrets of a connection string (its user info, and the password within), raw and decoded, so messages can be
- * scrubbed of them even when the string does not parse. Everything between the scheme and the last `@` counts as
- * user info, which errs towards hiding. Longest first, so no secret is half-replaced by a shorter one.
- */
-export const secretsIn = (url: string): string[] => {
-  const userInfo = /^[a-z+]+:\/\/(.*)@/i.exec(url)?.[1] ?? '';
-  const password = userInfo.includes(':') ? userInfo.slice(userInfo.indexOf(':') + 1) : '';
-  const raw = [userInfo, password];
-  return [...new Set([...raw, ...raw.map(decodedOrSame)])]
-    .filter((secret) => secret.length > 0)
-    .sort((left, right) => right.length - left.length);
-};
-
-export const withoutCredentials = (text: string, url: string): string =>
-  secretsIn(url).reduce((scrubbed, secret) => scrubbed.split(secret).join('***'), text);
 
 /** Scheme and hosts only: no credentials, no database, no options (options may carry secrets too). */
 export const describeTarget = (client: MongoClient): string => {
@@ -68,7 +29,7 @@ const parsedClient = (url: string, options: MongoConnectOptions): MongoClient =>
       appName: 'opsledger',
     });
   } catch (error) {
-    throw new MongoStartupError(`Not a valid MongoDB connection string: ${withoutCredentials(messageOf(error), url)}`);
+    throw new EngineStartupError(`Not a valid MongoDB connection string: ${withoutCredentials(messageOf(error), url)}`);
   }
 };
 
@@ -86,11 +47,11 @@ export const connectMongo = async (url: string, options: MongoConnectOptions = {
   } catch (error) {
     // The reason to report is the connection's, not a failure to close what never opened.
     await client.close().catch(() => undefined);
-    throw new MongoStartupError(`MongoDB at ${target} is not reachable: ${withoutCredentials(messageOf(error), url)}`);
+    throw new EngineStartupError(`MongoDB at ${target} is not reachable: ${withoutCredentials(messageOf(error), url)}`);
   }
   if (!supportsTransactions(hello)) {
     await client.close();
-    throw new MongoStartupError(
+    throw new EngineStartupError(
       `MongoDB at ${target} is not a replica set; read-model commits need transactions, so run it as one ` +
         '(start mongod with --replSet <name> and run rs.initiate() once)',
     );
@@ -99,7 +60,7 @@ export const connectMongo = async (url: string, options: MongoConnectOptions = {
 };
 
 /** A ping, bounded by `deadlineMs`: cheap, and needs a reachable server. */
-export const mongoHealth = async (client: MongoClient, deadlineMs = HEALTH_DEADLINE_MS): Promise<MongoHealth> => {
+export const mongoHealth = async (client: MongoClient, deadlineMs = HEALTH_DEADLINE_MS): Promise<EngineHealth> => {
   try {
     await client.db('admin').command({ ping: 1 }, { signal: AbortSignal.timeout(deadlineMs) });
     return { engine: 'mongodb', ok: true };

@@ -1,6 +1,6 @@
 import type { Collection, MongoClient } from 'mongodb';
 import type { Lease, LeaseStore } from '../../application/shared/ports/lease-store.port';
-import { assertLeaseArguments } from '../store-kit/lease-arguments';
+import { assertLeaseArguments } from '../store-kit/lease-rules';
 import { isDuplicateKey, translateMongoError, withMongoErrors } from './mongo-errors';
 import { acquireFilter, acquireUpdate, leaseOf, RELEASE_UPDATE, releaseFilter, type LeaseRecord } from './mongo-lease-query';
 

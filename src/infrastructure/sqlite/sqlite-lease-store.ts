@@ -1,5 +1,5 @@
 import type { Lease, LeaseStore } from '../../application/shared/ports/lease-store.port';
-import { assertLeaseArguments } from '../store-kit/lease-arguments';
+import { assertLeaseArguments, nextLease } from '../store-kit/lease-rules';
 import type { SqliteDatabase } from './sqlite-database';
 
 const LEASE_SCHEMA = `
@@ -42,12 +42,9 @@ export class SqliteLeaseStore implements LeaseStore {
        ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at, generation = excluded.generation`,
     );
     const acquire = connection.transaction((name: string, holder: string, ttlMs: number): Lease | null => {
-      const now = Date.now();
-      const current = read.get(name);
-      if (current && current.holder !== holder && current.expires_at > now) return null;
-      const generation = !current ? 1 : current.holder === holder ? current.generation : current.generation + 1;
-      const lease = { name, holder, expiresAt: now + ttlMs, generation };
-      write.run(name, holder, lease.expiresAt, generation);
+      const row = read.get(name);
+      const lease = nextLease(row && toLease(row), name, holder, ttlMs, Date.now());
+      if (lease) write.run(name, holder, lease.expiresAt, lease.generation);
       return lease;
     });
     this.acquireTransaction = (name, holder, ttlMs) => acquire.immediate(name, holder, ttlMs);

@@ -22,12 +22,17 @@ export const assertExpectedRevision = (
       if (lastRevision === null) throw wrongExpectedRevision(streamId, expected, actual);
       return;
     default:
-      if (!Number.isInteger(expected) || expected < 0) {
-        throw invalid('event_store.invalid_expected_revision', 'Expected revision must be a non-negative integer', {
-          streamId,
-          expected,
-        });
-      }
+      assertRevisionNumber(expected, { streamId });
       if (lastRevision !== expected) throw wrongExpectedRevision(streamId, expected, actual);
+  }
+};
+
+/** A numeric expected revision must be a non-negative integer, on every engine. */
+export const assertRevisionNumber = (expected: number, details: Record<string, unknown> = {}): void => {
+  if (!Number.isInteger(expected) || expected < 0) {
+    throw invalid('event_store.invalid_expected_revision', 'Expected revision must be a non-negative integer', {
+      ...details,
+      expected,
+    });
   }
 };

@@ -25,6 +25,8 @@ export interface ResumableOptions {
   /** Waits between reconnection attempts; the last one repeats. */
   readonly retryDelaysMs?: readonly number[];
   readonly onReconnect?: (error: unknown, attempt: number) => void;
+  /** Told once, when the subscription is closed, so its store can forget it. */
+  readonly onClosed?: () => void;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
@@ -61,6 +63,7 @@ export class ResumableSubscription implements EventSubscription {
     if (this.closed) return;
     this.closed = true;
     this.signalClosed();
+    this.options.onClosed?.();
     const feed = this.feed;
     this.feed = null;
     await feed?.close();

@@ -1,13 +1,6 @@
 import { MongoClient } from 'mongodb';
-import {
-  connectMongo,
-  describeTarget,
-  mongoHealth,
-  MongoStartupError,
-  secretsIn,
-  supportsTransactions,
-  withoutCredentials,
-} from '../../../../src/infrastructure/mongodb/mongo-connection';
+import { connectMongo, describeTarget, mongoHealth, supportsTransactions } from '../../../../src/infrastructure/mongodb/mongo-connection';
+import { EngineStartupError } from '../../../../src/infrastructure/store-kit/engine-connection';
 
 /** Nothing listens on port 1, so connecting fails at once with ECONNREFUSED; no server is needed or faked. */
 const CLOSED_PORT_URL = 'mongodb://opsledger:s3cr%40t-pw@127.0.0.1:1/opsledger?authSource=admin';
@@ -22,24 +15,6 @@ const rejectionOf = (work: Promise<unknown>): Promise<Error> =>
   );
 
 describe('Mongo connection', () => {
-  describe('credentials', () => {
-    it('finds the user info and password of a URL, raw and decoded, longest first', () => {
-      expect(secretsIn(CLOSED_PORT_URL)).toEqual(['opsledger:s3cr%40t-pw', 'opsledger:s3cr@t-pw', 's3cr%40t-pw', 's3cr@t-pw']);
-      expect(secretsIn('mongodb://127.0.0.1:27017/?replicaSet=rs0')).toEqual([]);
-      expect(secretsIn('mongodb+srv://reader@cluster0.example.net/')).toEqual(['reader']);
-    });
-
-    it('finds a password even when it is not escaped and the URL does not parse', () => {
-      expect(secretsIn('mongodb://u:p/w@host/db')).toContain('p/w');
-    });
-
-    it('scrubs every occurrence of a secret from a message', () => {
-      expect(withoutCredentials('auth as opsledger:s3cr@t-pw failed; s3cr%40t-pw rejected', CLOSED_PORT_URL)).toBe(
-        'auth as *** failed; *** rejected',
-      );
-    });
-  });
-
   it('describes the target by scheme and hosts only', () => {
     const client = new MongoClient('mongodb://user:pw@db1.internal:27017,db2.internal/opsledger?replicaSet=rs0&tls=false');
     expect(describeTarget(client)).toBe('mongodb://db1.internal:27017,db2.internal:27017');
@@ -55,7 +30,7 @@ describe('Mongo connection', () => {
 
   it('refuses a URL that is not a MongoDB connection string, without echoing secrets', async () => {
     const invalid = await rejectionOf(connectMongo('postgres://u:topsecret@db/x'));
-    expect(invalid).toBeInstanceOf(MongoStartupError);
+    expect(invalid).toBeInstanceOf(EngineStartupError);
     expect(invalid.message).toMatch(/^Not a valid MongoDB connection string: /);
     const unescaped = await rejectionOf(connectMongo('mongodb://u:top/secret@db/x'));
     expect(unescaped.message).toMatch(/^Not a valid MongoDB connection string: /);
@@ -64,7 +39,7 @@ describe('Mongo connection', () => {
 
   it('says which server is not reachable, and why, without credentials', async () => {
     const error = await rejectionOf(connectMongo(CLOSED_PORT_URL, FAST));
-    expect(error).toBeInstanceOf(MongoStartupError);
+    expect(error).toBeInstanceOf(EngineStartupError);
     expect(error.message).toMatch(/^MongoDB at mongodb:\/\/127\.0\.0\.1:1 is not reachable: .*ECONNREFUSED/);
     expect(error.message).not.toMatch(/s3cr|opsledger:/);
   });

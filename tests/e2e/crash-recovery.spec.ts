@@ -6,6 +6,7 @@ import { createAdmin } from '../../src/main/cli/create-admin.command';
 import { loadConfig } from '../../src/main/config';
 import { createLogger } from '../../src/main/logger';
 import { createOpsledger } from '../../src/main/opsledger';
+import { httpJson } from '../support/http-json';
 import { headPositionIn, startServerProcess, type ServerProcess } from '../support/server-process';
 
 const PASSWORD = 'correct horse battery staple';
@@ -19,14 +20,9 @@ const env = (dataDir: string) => ({
   PASSWORD_HASH_COST: '10',
 });
 
-const json = async (baseUrl: string, method: string, url: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-};
+/** httpJson with this spec's positional arguments. */
+const json = (baseUrl: string, method: string, url: string, token?: string, body?: unknown, headers: Record<string, string> = {}) =>
+  httpJson(baseUrl, method, url, { ...(token ? { token } : {}), body, headers });
 
 describe('crash safety: kill -9 during a burst of commands', () => {
   let dataDir: string;

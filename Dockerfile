@@ -14,6 +14,7 @@ ENV NODE_ENV=production DATA_DIR=/data PORT=8080
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+COPY templates ./templates
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 8080

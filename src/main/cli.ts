@@ -4,7 +4,7 @@ import { systemContext } from '../application/shared/command-context';
 import { ConfigError, loadConfig } from './config';
 import { createAdmin } from './cli/create-admin.command';
 import { listProjections, rebuildProjections } from './cli/projections.command';
-import { jwtSecretFromDataDir } from './jwt-secret-file';
+import { jwtSecretFromDataDir, secretsKeyFromDataDir } from './data-dir-secrets';
 import { createLogger } from './logger';
 import { createOpsledger } from './opsledger';
 
@@ -26,7 +26,12 @@ const main = async (argv: string[]): Promise<number> => {
     options: { email: { type: 'string' }, name: { type: 'string' } },
   });
   const [command, sub, target] = positionals;
-  const config = loadConfig({ ...process.env, RUN_PROJECTIONS: 'false', RUN_JOBS: 'false' }, jwtSecretFromDataDir(process.env['DATA_DIR'] ?? './var/data'));
+  const dataDir = process.env['DATA_DIR'] ?? './var/data';
+  const config = loadConfig(
+    { ...process.env, RUN_PROJECTIONS: 'false', RUN_JOBS: 'false' },
+    jwtSecretFromDataDir(dataDir),
+    secretsKeyFromDataDir(dataDir),
+  );
   const opsledger = await createOpsledger(config, createLogger({ LOG_LEVEL: 'warn' }));
   try {
     if (command === 'create-admin' && values.email && values.name) {

@@ -1,8 +1,30 @@
+import { createHmac } from 'node:crypto';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
-import { AuthenticationService } from '../application/identity/authentication.service';
+import { CustomRoles } from '../application/identity/custom-roles.handler';
+import { LoginHandler } from '../application/identity/login.handler';
+import { OneTimeCodes } from '../application/identity/one-time-codes';
+import { OtpLoginHandler } from '../application/identity/otp-login.handler';
+import { PasswordResetHandler } from '../application/identity/password-reset.handler';
+import { ProfileHandler } from '../application/identity/profile.handler';
+import { AttemptGuard, authRateRules } from '../application/identity/rate-limits';
 import { RegisterUserHandler } from '../application/identity/register-user.handler';
+import { RoleCatalog } from '../application/identity/role-catalog';
+import { RoleQueries } from '../application/identity/role.queries';
+import { SelfRegistrationHandler } from '../application/identity/self-registration.handler';
+import { Sessions } from '../application/identity/sessions';
+import { UserAccounts } from '../application/identity/user-accounts';
+import { UserAdministration } from '../application/identity/user-administration.handler';
+import { SecurityEventQueries } from '../application/identity/security-event.queries';
 import { UserQueries } from '../application/identity/user.queries';
+import { WholesalerApplicationQueries } from '../application/identity/wholesaler-application.queries';
+import { WholesalerApplications } from '../application/identity/wholesaler-applications.handler';
+import { StreamTenantDirectory } from '../application/tenancy/tenant-directory';
+import { TenantAdministration } from '../application/tenancy/tenant-administration.handler';
+import { TenantQueries } from '../application/tenancy/tenant.queries';
+import { TenantStatistics } from '../application/tenancy/tenant-statistics';
+import { VendorCredentialsVault } from '../application/tenancy/vendor-credentials';
+import type { SecretSealer } from '../application/shared/ports/secret-sealer.port';
 import { ChangeBatteryModelHandler } from '../application/inventory/change-battery-model.handler';
 import { GenerateSerialBatchHandler } from '../application/inventory/generate-serial-batch.handler';
 import { InventoryQueries } from '../application/inventory/inventory.queries';
@@ -24,6 +46,9 @@ import { ActivateWarrantyHandler } from '../application/warranty/activate-warran
 import { VoidWarrantyHandler } from '../application/warranty/void-warranty.handler';
 import { WarrantyQueries } from '../application/warranty/warranty.queries';
 import { OperationsQueries } from '../application/operations/operations.queries';
+import { AesGcmSecretSealer } from '../infrastructure/security/aes-gcm-secret-sealer';
+import { createNotificationAdapters, type NotificationAdapters } from '../infrastructure/notifications/notification-adapter-factory';
+import { HmacSecretCodes } from '../infrastructure/security/hmac-secret-codes';
 import { JwtTokenService } from '../infrastructure/security/jwt-token-service';
 import { ScryptPasswordHasher } from '../infrastructure/security/scrypt-password-hasher';
 import { AgendaScheduler } from '../infrastructure/agenda/agenda-scheduler';
@@ -72,17 +97,19 @@ export const createContainer = (config: Config, logger: Logger, engines: Engines
     clock: get(TOKENS.clock),
     ids: get(TOKENS.ids),
   }));
+  bind(TOKENS.registerUser, (get) => new RegisterUserHandler(get(TOKENS.commandServices), get(TOKENS.passwordHasher), config.DEFAULT_COUNTRY_CODE));
   bind(TOKENS.passwordHasher, () => new ScryptPasswordHasher({ N: 2 ** config.PASSWORD_HASH_COST, r: 8, p: 1 }));
   bind(
     TOKENS.tokenService,
     () =>
       new JwtTokenService({
-        secret: config.JWT_SECRET,
+        ...config.jwtKeys,
         issuer: config.JWT_ISSUER,
         accessTtlSeconds: config.JWT_ACCESS_TTL_SECONDS,
         refreshTtlSeconds: config.JWT_REFRESH_TTL_SECONDS,
       }),
   );
+  bind(TOKENS.secretSealer, () => new AesGcmSecretSealer(config.secretsKeys));
   container.bind<readonly Projection[]>(TOKENS.projections).toConstantValue(allProjections);
   bind(TOKENS.projectionRunner, (get) => {
     const projections = get<readonly Projection[]>(TOKENS.projections);
@@ -101,21 +128,68 @@ export const createContainer = (config: Config, logger: Logger, engines: Engines
       },
     );
   });
+  bind(TOKENS.notifications, () =>
+    createNotificationAdapters({
+      smtpUrl: config.SMTP_URL,
+      mailFrom: config.MAIL_FROM,
+      smsProvider: config.SMS_PROVIDER,
+      africasTalkingUsername: config.AFRICASTALKING_USERNAME,
+      africasTalkingApiKey: config.AFRICASTALKING_API_KEY,
+      smsSenderId: config.SMS_SENDER_ID,
+      outboxDir: config.outboxDir,
+    }),
+  );
+  // One-time codes are hashed under a key of their own, derived from the sealing key.
+  bind(TOKENS.secretCodes, () => new HmacSecretCodes(createHmac('sha256', config.secretsKeys.current).update('one-time-codes').digest()));
+  bind(TOKENS.roleCatalog, (get) => new RoleCatalog(get(TOKENS.eventStore)));
+  bind(TOKENS.vendorCredentialsVault, (get) => new VendorCredentialsVault(get(TOKENS.eventStore), get(TOKENS.secretSealer)));
   bind<HttpDependencies>(TOKENS.httpDependencies, (get) => {
     const services = get<CommandServices>(TOKENS.commandServices);
     const documents = get<DocumentStore>(TOKENS.documentStore);
     const runner = get<ProjectionRunner>(TOKENS.projectionRunner);
+    const country = config.DEFAULT_COUNTRY_CODE;
+    const hasher = get<ScryptPasswordHasher>(TOKENS.passwordHasher);
+    const accounts = new UserAccounts(services.eventStore, services.uniqueKeys);
+    const sessions = new Sessions(services, accounts, get(TOKENS.tokenService), config.JWT_REFRESH_TTL_SECONDS);
+    const guard = new AttemptGuard(engines.rateLimiter, authRateRules({ perIpPer15Minutes: config.AUTH_IP_LIMIT }));
+    const registration = get<RegisterUserHandler>(TOKENS.registerUser);
+    const profiles = new ProfileHandler(services, accounts, hasher, sessions, country);
+    const notifications = get<NotificationAdapters>(TOKENS.notifications);
+    const oneTimeCodes = new OneTimeCodes(services, get(TOKENS.secretCodes), config.OTP_RESEND_SECONDS);
     return {
       idempotency: new IdempotencyKeys(services.uniqueKeys),
       readSide: { waitFor: (position, timeoutMs) => runner.waitFor(position, timeoutMs ?? config.READ_WAIT_MAX_MS) },
-      authentication: new AuthenticationService(
-        services.eventStore,
-        services.uniqueKeys,
-        get(TOKENS.passwordHasher),
-        get(TOKENS.tokenService),
+      login: new LoginHandler(services, accounts, hasher, sessions, guard, country),
+      sessions,
+      selfRegistration: new SelfRegistrationHandler(registration, accounts, sessions, guard),
+      profiles,
+      otpLogin: new OtpLoginHandler(oneTimeCodes, notifications.smsSender, accounts, registration, sessions, guard, {
+        codeTtlSeconds: config.OTP_TTL_SECONDS,
+        defaultCountryCode: country,
+      }),
+      passwordReset: new PasswordResetHandler(oneTimeCodes, notifications, accounts, profiles, guard, {
+        codeTtlSeconds: config.PASSWORD_RESET_TTL_SECONDS,
+        resetUrl: config.PASSWORD_RESET_URL,
+        defaultCountryCode: country,
+        onDeliveryFailure: (error) => logger.error({ err: error }, 'password reset code could not be delivered'),
+      }),
+      userAdministration: new UserAdministration(
+        services,
+        accounts,
+        get(TOKENS.roleCatalog),
+        new StreamTenantDirectory(services.eventStore),
+        registration,
+        profiles,
       ),
-      registerUser: new RegisterUserHandler(services, get(TOKENS.passwordHasher)),
       userQueries: new UserQueries(documents),
+      customRoles: new CustomRoles(services, get(TOKENS.roleCatalog)),
+      roleQueries: new RoleQueries(documents),
+      wholesalerApplications: new WholesalerApplications(services, accounts, country),
+      wholesalerApplicationQueries: new WholesalerApplicationQueries(documents),
+      securityEventQueries: new SecurityEventQueries(documents, new UserQueries(documents)),
+      tenantAdministration: new TenantAdministration(services, get<SecretSealer>(TOKENS.secretSealer)),
+      tenantQueries: new TenantQueries(documents),
+      tenantStatistics: new TenantStatistics(documents, new TenantQueries(documents)),
       registerBatteryModel: new RegisterBatteryModelHandler(services),
       changeBatteryModel: new ChangeBatteryModelHandler(services),
       generateSerialBatch: new GenerateSerialBatchHandler(services),

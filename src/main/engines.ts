@@ -17,6 +17,8 @@ import { SqliteDocumentStore } from '../infrastructure/sqlite/sqlite-document-st
 import { SqliteEventStore } from '../infrastructure/sqlite/sqlite-event-store';
 import { SqliteLeaseStore } from '../infrastructure/sqlite/sqlite-lease-store';
 import { messageOf, type EngineHealth } from '../infrastructure/store-kit/engine-connection';
+import type { RateLimiter } from '../application/shared/ports/rate-limiter.port';
+import { createRateLimiter } from '../infrastructure/rate-limiting/create-rate-limiter';
 import type { Config } from './config';
 
 /** The adapters behind the storage ports, chosen by configuration, and how to check and close them. */
@@ -26,6 +28,8 @@ export interface Engines {
   readonly documentStore: DocumentStore;
   readonly leaseStore: LeaseStore;
   readonly jobBackend: AgendaBackend;
+  /** Attempt counters live beside the read models, so every instance counts against the same limits. */
+  readonly rateLimiter: RateLimiter;
   /** Each engine's state, by role (events: with the head position; readModels), for /health/ready. */
   health(): Promise<Record<string, EngineHealth>>;
   close(): Promise<void>;
@@ -74,17 +78,20 @@ export const openEngines = async (config: Config, logger: Logger): Promise<Engin
     let documentStore: DocumentStore;
     let leaseStore: LeaseStore;
     let jobBackend: AgendaBackend;
+    let rateLimiter: RateLimiter;
     if (config.MONGODB_URL) {
       const client: MongoClient = await connectMongo(config.MONGODB_URL);
       closers.push(() => client.close());
       documentStore = new MongoDocumentStore(client, config.MONGODB_DATABASE);
       leaseStore = new MongoLeaseStore(client, config.MONGODB_DATABASE);
       jobBackend = new MongoBackend({ mongo: client.db(config.MONGODB_DATABASE), collection: 'jobs' });
+      rateLimiter = createRateLimiter({ kind: 'mongodb', db: client.db(config.MONGODB_DATABASE) });
       checks['readModels'] = () => mongoHealth(client);
     } else {
       documentStore = new SqliteDocumentStore(embedded());
       leaseStore = new SqliteLeaseStore(embedded());
       jobBackend = new SqliteAgendaBackend(embedded());
+      rateLimiter = createRateLimiter({ kind: 'sqlite', database: embedded() });
       checks['readModels'] = sqliteState;
     }
     closers.push(() => documentStore.close());
@@ -94,6 +101,7 @@ export const openEngines = async (config: Config, logger: Logger): Promise<Engin
       documentStore,
       leaseStore,
       jobBackend,
+      rateLimiter,
       health: async () => {
         const entries = await Promise.all(Object.entries(checks).map(async ([role, check]) => [role, await check()] as const));
         return Object.fromEntries(entries);

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import type { Container } from 'inversify';
 import type { Logger } from 'pino';
-import { roleHasPermission } from '../application/identity/permission-table';
+import type { RoleCatalog } from '../application/identity/role-catalog';
 import type { EventStore } from '../application/shared/ports/event-store.port';
 import type { ProjectionRunner } from '../application/shared/projections/projection-runner';
 import type { JwtTokenService } from '../infrastructure/security/jwt-token-service';
@@ -37,7 +37,7 @@ export const createOpsledger = async (config: Config, logger: Logger): Promise<O
 
   const api = new HttpApi({
     authenticate: createPassportAuthenticator(tokens),
-    authorize: (actor, permission) => roleHasPermission(actor.role, permission),
+    authorize: (actor, permission) => container.get<RoleCatalog>(TOKENS.roleCatalog).allows(actor, permission),
   }).add(...apiRoutes(container.get<HttpDependencies>(TOKENS.httpDependencies)));
 
   if (config.RUN_PROJECTIONS) await runner.start();

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config';
-import { jwtSecretFromDataDir } from './jwt-secret-file';
+import { jwtSecretFromDataDir, secretsKeyFromDataDir } from './data-dir-secrets';
 import { createLogger } from './logger';
 import { createOpsledger } from './opsledger';
 
 const main = async () => {
-  const config = loadConfig(process.env, jwtSecretFromDataDir(process.env['DATA_DIR'] ?? './var/data'));
+  const dataDir = process.env['DATA_DIR'] ?? './var/data';
+  const config = loadConfig(process.env, jwtSecretFromDataDir(dataDir), secretsKeyFromDataDir(dataDir));
   const logger = createLogger(config);
   const opsledger = await createOpsledger(config, logger);
   const server: Server = opsledger.app.listen(config.PORT, config.HOST, () => {

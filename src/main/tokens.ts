@@ -14,6 +14,14 @@ export const TOKENS = {
   commandServices: Symbol.for('CommandServices'),
   passwordHasher: Symbol.for('PasswordHasher'),
   tokenService: Symbol.for('JwtTokenService'),
+  secretSealer: Symbol.for('SecretSealer'),
+  roleCatalog: Symbol.for('RoleCatalog'),
+  /** Opens tenants' sealed vendor credentials for the service's own use. */
+  vendorCredentialsVault: Symbol.for('VendorCredentialsVault'),
+  /** `{ mailer, smsSender }`: the Mailer and SmsSender adapters. */
+  notifications: Symbol.for('NotificationAdapters'),
+  secretCodes: Symbol.for('SecretCodes'),
+  registerUser: Symbol.for('RegisterUserHandler'),
   projections: Symbol.for('Projections'),
   projectionRunner: Symbol.for('ProjectionRunner'),
   httpDependencies: Symbol.for('HttpDependencies'),

@@ -4,31 +4,60 @@ import type { RecordedEvent } from '../shared/ports/event-store.port';
 import type { Projection, ProjectionView } from '../shared/ports/projection.port';
 import { USERS, type UserView } from './users.read-model';
 
+const update = async (view: ProjectionView, userId: string, change: (user: UserView) => UserView) => {
+  const user = await view.get<UserView>(USERS, userId);
+  if (user) view.put(USERS, change(user));
+};
+
 const applyUserEvent = async (event: UserEvent, view: ProjectionView) => {
   switch (event.type) {
     case 'UserRegistered': {
-      const { userId, email, name, role, registeredAt } = event.data;
-      view.put(USERS, { id: userId, email, name, role, status: 'active', registeredAt } satisfies UserView);
+      const { userId, email, phone, name, role, tenantId, referralCode, registeredAt } = event.data;
+      const user: UserView = {
+        id: userId,
+        email: email ?? null,
+        phone: phone ?? null,
+        name,
+        role,
+        tenantId: tenantId ?? null,
+        status: 'active',
+        referralCode: referralCode ?? null,
+        registeredAt,
+      };
+      view.put(USERS, user);
       return;
     }
-    case 'UserRoleChanged': {
-      const user = await view.get<UserView>(USERS, event.data.userId);
-      if (user) view.put(USERS, { ...user, role: event.data.role });
+    case 'UserProfileChanged':
+      return update(view, event.data.userId, (user) => ({ ...user, ...event.data.changes }));
+    case 'UserRoleChanged':
+      return update(view, event.data.userId, (user) => ({ ...user, role: event.data.role, tenantId: event.data.tenantId }));
+    case 'UserDeactivated':
+      return update(view, event.data.userId, (user) => ({ ...user, status: 'deactivated' }));
+    case 'UserReactivated':
+      return update(view, event.data.userId, (user) => ({ ...user, status: 'active' }));
+    case 'UserPasswordChanged':
+    case 'UserLoginFailed':
+    case 'UserSessionsRevoked':
       return;
-    }
-    case 'UserDeactivated': {
-      const user = await view.get<UserView>(USERS, event.data.userId);
-      if (user) view.put(USERS, { ...user, status: 'deactivated' });
-      return;
-    }
     default:
       return assertNever(event);
   }
 };
 
 export const usersProjection: Projection = {
-  name: 'users-v1',
-  collections: [{ name: USERS, indexes: [{ fields: ['email'], unique: true }, { fields: ['role'] }, { fields: ['status'] }] }],
+  name: 'users-v2',
+  collections: [
+    {
+      name: USERS,
+      indexes: [
+        { fields: ['email'], unique: true },
+        { fields: ['phone'], unique: true },
+        { fields: ['role'] },
+        { fields: ['status'] },
+        { fields: ['tenantId'] },
+      ],
+    },
+  ],
   filter: { streamPrefixes: ['user-'] },
   apply: (recorded: RecordedEvent, view: ProjectionView) => applyUserEvent({ type: recorded.type, data: recorded.data } as UserEvent, view),
 };

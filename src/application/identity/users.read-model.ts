@@ -1,14 +1,15 @@
-import type { Role } from '../../domain/identity/user.decider';
-
 export const USERS = 'users';
 
 /** A user as clients see it: never the password hash. */
 export interface UserView {
   readonly id: string;
-  readonly email: string;
+  readonly email: string | null;
+  readonly phone: string | null;
   readonly name: string;
-  readonly role: Role;
+  readonly role: string;
+  readonly tenantId: string | null;
   readonly status: 'active' | 'deactivated';
+  readonly referralCode: string | null;
   readonly registeredAt: string;
   readonly [field: string]: unknown;
 }

@@ -8,6 +8,7 @@ export type DomainErrorKind =
   | 'conflict'
   | 'unauthorized'
   | 'forbidden'
+  | 'rate_limited'
   | 'unavailable';
 
 export class DomainError extends Error {
@@ -34,6 +35,9 @@ export const unauthorized = (code: string, message: string, details?: Details) =
   new DomainError('unauthorized', code, message, details);
 export const forbidden = (code: string, message: string, details?: Details) =>
   new DomainError('forbidden', code, message, details);
+/** Too many attempts; `details.retryAfterSeconds` says when to try again. */
+export const rateLimited = (code: string, message: string, retryAfterSeconds: number, details?: Details) =>
+  new DomainError('rate_limited', code, message, { ...details, retryAfterSeconds });
 export const unavailable = (code: string, message: string, details?: Details) =>
   new DomainError('unavailable', code, message, details);
 

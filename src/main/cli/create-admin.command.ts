@@ -1,6 +1,5 @@
 import type { RegisterUserHandler } from '../../application/identity/register-user.handler';
 import type { CommandContext } from '../../application/shared/command-context';
-import type { HttpDependencies } from '../../interfaces/http/http-dependencies';
 import type { Opsledger } from '../opsledger';
 import { TOKENS } from '../tokens';
 
@@ -12,7 +11,7 @@ export interface AdminInput {
 
 /** Creates a platform admin; the first one is how a fresh installation gets its first login. */
 export const createAdmin = async (opsledger: Opsledger, input: AdminInput, context: CommandContext): Promise<string> => {
-  const registerUser: RegisterUserHandler = opsledger.container.get<HttpDependencies>(TOKENS.httpDependencies).registerUser;
-  const { userId } = await registerUser.execute({ ...input, role: 'admin' }, context);
+  const registerUser = opsledger.container.get<RegisterUserHandler>(TOKENS.registerUser);
+  const { userId } = await registerUser.execute({ ...input, role: 'admin', tenantId: null }, context);
   return userId;
 };

@@ -23,9 +23,12 @@ describe('POST /api/auth/login (and the /api/token alias)', () => {
       user: {
         id: expect.any(String),
         email: ADMIN_EMAIL,
+        phone: null,
         name: 'Test Admin',
         role: 'admin',
+        tenantId: null,
         status: 'active',
+        referralCode: expect.stringMatching(/^REF-[2-9A-HJ-NP-Z]{6}$/),
         registeredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       },
     });
@@ -56,6 +59,30 @@ describe('POST /api/auth/login (and the /api/token alias)', () => {
     expectProblem(unknownEmail, 401, 'auth.invalid_credentials');
     expect(wrongPassword.body.detail).toBe(unknownEmail.body.detail);
     expect(wrongPassword.body.accessToken).toBeUndefined();
+  });
+
+  it('logs in by phone, in national or E.164 form; a wrong password there is 401 auth.invalid_credentials too', async () => {
+    const email = 'phone.user@login.example';
+    await app.http
+      .post('/api/users')
+      .set(bearer(app.adminToken))
+      .send({ email, phone: '0711 222 333', name: 'Phone User', role: 'consumer', password: TEST_PASSWORD })
+      .expect(201);
+
+    for (const phone of ['0711222333', '+254711222333', '+254 711 222 333']) {
+      const res = await app.http.post('/api/auth/login').send({ phone, password: TEST_PASSWORD }).expect(200);
+      expect(res.body.user).toMatchObject({ email, phone: '+254711222333' });
+    }
+    expectProblem(await app.http.post('/api/auth/login').send({ phone: '0711222333', password: 'not the password at all' }), 401, 'auth.invalid_credentials');
+    expectProblem(await app.http.post('/api/auth/login').send({ phone: '0711999999', password: TEST_PASSWORD }), 401, 'auth.invalid_credentials');
+  });
+
+  it('takes an email or a phone, not both: 400', async () => {
+    expectProblem(
+      await app.http.post('/api/auth/login').send({ email: ADMIN_EMAIL, phone: '0711222333', password: TEST_PASSWORD }),
+      400,
+      'validation.failed',
+    );
   });
 
   it('rejects a malformed body with 400 validation.failed naming the fields', async () => {

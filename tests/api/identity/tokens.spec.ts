@@ -11,10 +11,11 @@ interface Session {
 describe('bearer tokens: /api/auth/me and refresh', () => {
   let app: TestApp;
   let session: Session;
+  const login = async (): Promise<Session> =>
+    (await app.http.post('/api/auth/login').send({ email: 'admin@test.example', password: TEST_PASSWORD }).expect(200)).body as Session;
   beforeAll(async () => {
     app = await startTestApp();
-    const res = await app.http.post('/api/auth/login').send({ email: 'admin@test.example', password: TEST_PASSWORD }).expect(200);
-    session = res.body as Session;
+    session = await login();
   });
   afterAll(() => app.close());
 
@@ -25,9 +26,12 @@ describe('bearer tokens: /api/auth/me and refresh', () => {
       expect(res.body).toEqual({
         id: session.user.id,
         email: 'admin@test.example',
+        phone: null,
         name: 'Test Admin',
         role: 'admin',
+        tenantId: null,
         status: 'active',
+        referralCode: expect.stringMatching(/^REF-/),
         registeredAt: expect.any(String),
       });
       expect(passwordLeaks(res.body)).toEqual([]);
@@ -96,8 +100,9 @@ describe('bearer tokens: /api/auth/me and refresh', () => {
   });
 
   describe('refresh', () => {
-    it('exchanges a refresh token for a new working session', async () => {
-      const res = await app.http.post('/api/auth/refresh').send({ refreshToken: session.refreshToken }).expect(200);
+    it('exchanges a refresh token for a new working session with a new refresh token', async () => {
+      const { refreshToken } = await login();
+      const res = await app.http.post('/api/auth/refresh').send({ refreshToken }).expect(200);
 
       expect(res.body).toEqual({
         accessToken: expect.any(String),
@@ -106,6 +111,7 @@ describe('bearer tokens: /api/auth/me and refresh', () => {
         expiresIn: 900,
         user: expect.objectContaining({ id: session.user.id, email: 'admin@test.example' }),
       });
+      expect(res.body.refreshToken).not.toBe(refreshToken);
       expect(passwordLeaks(res.body)).toEqual([]);
       await app.http.get('/api/auth/me').set(bearer(res.body.accessToken)).expect(200);
       await app.http.post('/api/auth/refresh').send({ refreshToken: res.body.refreshToken }).expect(200);
@@ -136,9 +142,11 @@ describe('bearer tokens: /api/auth/me and refresh', () => {
     });
 
     it.each(['/api/token/refresh', '/api/auth/token/refresh'])('keeps %s as an alias of refresh', async (path) => {
-      const res = await app.http.post(path).send({ refreshToken: session.refreshToken }).expect(200);
+      const { refreshToken } = await login();
+      const res = await app.http.post(path).send({ refreshToken }).expect(200);
 
       expect(res.body).toMatchObject({ tokenType: 'Bearer', user: { id: session.user.id } });
+      await app.http.post(path).send({ refreshToken: res.body.refreshToken }).expect(200);
       await app.http.get('/api/auth/me').set(bearer(res.body.accessToken)).expect(200);
       expectProblem(await app.http.post(path).send({ refreshToken: session.accessToken }), 401, 'auth.invalid_token');
     });

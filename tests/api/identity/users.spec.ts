@@ -35,9 +35,12 @@ describe('/api/users', () => {
     expect(res.body).toEqual({
       id: created.body.id,
       email: 'reader@users.example',
+      phone: null,
       name: 'User reader@users.example',
       role: 'consumer',
+      tenantId: null,
       status: 'active',
+      referralCode: expect.stringMatching(/^REF-/),
       registeredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(passwordLeaks(res.body)).toEqual([]);
@@ -66,18 +69,20 @@ describe('/api/users', () => {
     expectProblem(await createUser(newUser('admin@test.example', 'admin')), 409, 'useremail.already_taken');
   });
 
-  it('rejects a weak password with 400 validation.failed naming the password', async () => {
+  it('rejects a weak password with 422 user.weak_password listing the rules it breaks, and creates nobody', async () => {
     const res = await createUser({ ...newUser('weak@users.example'), password: 'short' });
 
-    expect(invalidFields(res)).toEqual(['body:password']);
+    expectProblem(res, 422, 'user.weak_password');
+    expect(res.body.details.violations).toEqual([{ rule: 'too_short', message: expect.any(String) }]);
     const login = await app.http.post('/api/auth/login').send({ email: 'weak@users.example', password: 'short' });
     expectProblem(login, 401, 'auth.invalid_credentials');
   });
 
   it('rejects a malformed body with 400 naming every bad field', async () => {
-    const res = await createUser({ email: 'nope', name: '   ', role: 'superuser', password: TEST_PASSWORD });
+    const res = await createUser({ email: 'nope', name: '   ', role: '', password: TEST_PASSWORD });
 
     expect(invalidFields(res)).toEqual(expect.arrayContaining(['body:email', 'body:name', 'body:role']));
+    expectProblem(await createUser(newUser('unknown-role@users.example', 'superuser')), 422, 'user.unknown_role');
     expectProblem(await createUser({ ...newUser('extra@users.example'), isAdmin: true }), 400, 'validation.failed');
   });
 
@@ -149,7 +154,7 @@ describe('/api/users', () => {
     });
 
     it('rejects bad query parameters with 400', async () => {
-      const res = await app.http.get('/api/users').query({ page: 0, pageSize: 201, role: 'root' }).set(admin);
+      const res = await app.http.get('/api/users').query({ page: 0, pageSize: 201, role: 'r'.repeat(41) }).set(admin);
 
       expect(invalidFields(res)).toEqual(expect.arrayContaining(['query:page', 'query:pageSize', 'query:role']));
     });

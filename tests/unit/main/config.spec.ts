@@ -5,7 +5,11 @@ import { ConfigError, loadConfig, type Config } from '../../../src/main/config';
 const GENERATED = 'generated-secret-'.padEnd(48, 'g');
 const SECRET = 'explicit-secret-'.padEnd(40, 's');
 
-const load = (env: Record<string, string>, generated: () => string = () => GENERATED): Config => loadConfig(env, generated);
+const SECRETS_KEY = Buffer.alloc(32, 7);
+const secretsKeys = { current: SECRETS_KEY, previous: [] };
+
+const load = (env: Record<string, string>, generated: () => string = () => GENERATED): Config =>
+  loadConfig(env, generated, () => SECRETS_KEY.toString('base64'));
 
 /** The ConfigError `env` raises; fails the test if it raises nothing or something else. */
 const configError = (env: Record<string, string>): ConfigError => {
@@ -29,12 +33,21 @@ describe('loadConfig', () => {
       DATA_DIR: './var/data',
       LOG_LEVEL: 'info',
       BODY_LIMIT: '100kb',
-      JWT_SECRET: GENERATED,
+      jwtKeys: { secret: GENERATED },
+      secretsKeys,
       JWT_ISSUER: 'opsledger',
       JWT_ACCESS_TTL_SECONDS: 900,
       JWT_REFRESH_TTL_SECONDS: 1_209_600,
       PASSWORD_HASH_COST: 17,
       READ_WAIT_MAX_MS: 5_000,
+      AUTH_IP_LIMIT: 100,
+      DEFAULT_COUNTRY_CODE: '254',
+      MAIL_FROM: 'opsledger <no-reply@opsledger.local>',
+      OTP_RESEND_SECONDS: 60,
+      OTP_TTL_SECONDS: 300,
+      PASSWORD_RESET_TTL_SECONDS: 900,
+      SMS_PROVIDER: 'outbox',
+      outboxDir: path.resolve('var/data/outbox'),
       RUN_PROJECTIONS: true,
       TRUST_PROXY: false,
       MONGODB_DATABASE: 'opsledger',
@@ -71,6 +84,12 @@ describe('loadConfig', () => {
       RUN_JOBS: 'false',
       JOB_POLL_MS: '250',
       JOB_LOCK_MS: '30000',
+      DEFAULT_COUNTRY_CODE: '44',
+      AUTH_IP_LIMIT: '7',
+      OTP_TTL_SECONDS: '120',
+      OTP_RESEND_SECONDS: '30',
+      PASSWORD_RESET_TTL_SECONDS: '600',
+      PASSWORD_RESET_URL: 'https://app.example/reset',
     });
 
     expect(config).toEqual({
@@ -80,7 +99,8 @@ describe('loadConfig', () => {
       DATA_DIR: '/srv/opsledger',
       LOG_LEVEL: 'debug',
       BODY_LIMIT: '2MB',
-      JWT_SECRET: SECRET,
+      jwtKeys: { secret: SECRET },
+      secretsKeys,
       JWT_ISSUER: 'acme',
       JWT_ACCESS_TTL_SECONDS: 60,
       JWT_REFRESH_TTL_SECONDS: 3600,
@@ -96,6 +116,15 @@ describe('loadConfig', () => {
       RUN_JOBS: false,
       JOB_POLL_MS: 250,
       JOB_LOCK_MS: 30_000,
+      DEFAULT_COUNTRY_CODE: '44',
+      AUTH_IP_LIMIT: 7,
+      OTP_TTL_SECONDS: 120,
+      OTP_RESEND_SECONDS: 30,
+      PASSWORD_RESET_TTL_SECONDS: 600,
+      PASSWORD_RESET_URL: 'https://app.example/reset',
+      MAIL_FROM: 'opsledger <no-reply@opsledger.local>',
+      SMS_PROVIDER: 'outbox',
+      outboxDir: '/srv/opsledger/outbox',
       databaseFile: path.resolve('/srv/opsledger', 'opsledger.sqlite'),
     });
   });
@@ -216,9 +245,9 @@ describe('loadConfig', () => {
     it('is taken from the environment in production', () => {
       const generated = jest.fn(() => GENERATED);
 
-      const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }, generated);
+      const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SECRETS_KEY: SECRETS_KEY.toString('hex') }, generated);
 
-      expect(config.JWT_SECRET).toBe(SECRET);
+      expect(config.jwtKeys).toEqual({ secret: SECRET });
       expect(generated).not.toHaveBeenCalled();
     });
 
@@ -227,18 +256,18 @@ describe('loadConfig', () => {
 
       const config = loadConfig({ NODE_ENV: 'development' }, generated);
 
-      expect(config.JWT_SECRET).toBe(GENERATED);
+      expect(config.jwtKeys).toEqual({ secret: GENERATED });
       expect(generated).toHaveBeenCalledTimes(1);
     });
 
     it('is generated in test too when not set', () => {
-      expect(load({ NODE_ENV: 'test' }).JWT_SECRET).toBe(GENERATED);
+      expect(load({ NODE_ENV: 'test' }).jwtKeys).toEqual({ secret: GENERATED });
     });
 
     it('prefers an explicit secret over generating one in development', () => {
       const generated = jest.fn(() => GENERATED);
 
-      expect(loadConfig({ JWT_SECRET: SECRET }, generated).JWT_SECRET).toBe(SECRET);
+      expect(loadConfig({ JWT_SECRET: SECRET }, generated).jwtKeys).toEqual({ secret: SECRET });
       expect(generated).not.toHaveBeenCalled();
     });
 

@@ -15,6 +15,7 @@ export const STATUS_BY_DOMAIN_ERROR_KIND: Readonly<Record<DomainErrorKind, numbe
   conflict: 409,
   unauthorized: 401,
   forbidden: 403,
+  rate_limited: 429,
   unavailable: 503,
 };
 
@@ -61,6 +62,7 @@ const mapKnownError = (error: unknown): Mapped => {
     return {
       problem: { status, code: error.code, detail: error.message, details: error.details },
       ...(status === 401 ? { headers: { 'WWW-Authenticate': 'Bearer' } } : {}),
+      ...(status === 429 ? { headers: { 'Retry-After': String(Math.max(1, Math.ceil(Number(error.details['retryAfterSeconds']) || 1))) } } : {}),
     };
   }
   if (isClientHttpError(error)) {

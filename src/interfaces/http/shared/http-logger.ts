@@ -20,6 +20,12 @@ export const REDACTED_PATHS = [
   '*.accessToken',
   '*.refreshToken',
   '*.otp',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.passwordHash',
+  '*.vendorCredentials',
+  '*.sealedVendorCredentials',
+  '*.apiKey',
   '*.authorization',
   '*.cookie',
 ];

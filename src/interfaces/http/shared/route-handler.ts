@@ -8,7 +8,7 @@ import type { HandlerResult, RouteDefinition } from './route-definition';
 import { parseRequestParts } from './request-validation';
 
 export type Authenticate = (req: Request) => Promise<Actor | null>;
-export type Authorize = (actor: Actor, permission: string) => boolean;
+export type Authorize = (actor: Actor, permission: string) => boolean | Promise<boolean>;
 
 export interface AccessControl {
   authenticate: Authenticate;
@@ -48,7 +48,7 @@ const resolveActor = async (route: RouteDefinition, req: Request, access: Access
   }
   const actor = await access.authenticate(req);
   if (!actor) throw unauthenticated();
-  if (!access.authorize(actor, route.permission)) throw forbidden(route.permission);
+  if (!(await access.authorize(actor, route.permission))) throw forbidden(route.permission);
   return actor;
 };
 

@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { DomainError } from '../../src/domain/shared/domain-error';
 import { SqliteJobRepository } from '../../src/infrastructure/agenda/sqlite-job-repository';
 import { describeJobRepositoryContract } from './job-repository.contract';
 import { perTestSqliteFile, tempSqliteFile } from './support/temp-sqlite-database';
+import { linesOf } from './support/child-lines';
 
 describeJobRepositoryContract('sqlite', async () => {
   const file = tempSqliteFile();
@@ -122,35 +123,3 @@ describe('SqliteJobRepository, beyond the contract', () => {
     expect(new Set(locked)).toEqual(new Set(saved.map((one) => String(one._id))));
   }, 30_000);
 });
-
-/** Reads a child's stdout line by line; asking for a line the child never printed fails once it has closed. */
-const linesOf = (child: ChildProcess) => {
-  const lines: string[] = [];
-  const waiting: { resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
-  let buffered = '';
-  let errors = '';
-  let closed: Error | null = null;
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  child.stdout?.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const parts = buffered.split('\n');
-    buffered = parts.pop() ?? '';
-    for (const line of parts) {
-      const reader = waiting.shift();
-      if (reader) reader.resolve(line);
-      else lines.push(line);
-    }
-  });
-  child.once('close', (code) => {
-    closed = new Error(`child closed (${String(code)}): ${errors}`);
-    for (const reader of waiting.splice(0)) reader.reject(closed);
-  });
-  return {
-    next: (): Promise<string> => {
-      const line = lines.shift();
-      if (line !== undefined) return Promise.resolve(line);
-      if (closed) return Promise.reject(closed);
-      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
-    },
-  };
-};

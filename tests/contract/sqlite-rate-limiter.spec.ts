@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { RateLimitRule } from '../../src/application/shared/ports/rate-limiter.port';
 import { createRateLimiter } from '../../src/infrastructure/rate-limiting/create-rate-limiter';
 import { SqliteDatabase } from '../../src/infrastructure/sqlite/sqlite-database';
 import { describeRateLimiterContract } from './rate-limiter.contract';
 import { perTestSqliteFile, tempSqliteFile } from './support/temp-sqlite-database';
+import { linesOf } from './support/child-lines';
 
 // Two connections to one file, as two processes of the service would have.
 describeRateLimiterContract('sqlite', async () => {
@@ -76,35 +77,3 @@ describe('SQLite rate limiter, beyond the contract', () => {
     expect(database.connection.prepare('SELECT points FROM rate_limits WHERE key = ?').get('race:account-1')).toEqual({ points: 300 });
   }, 30_000);
 });
-
-/** Reads a child's stdout line by line; asking for a line the child never printed fails once it has closed. */
-const linesOf = (child: ChildProcess) => {
-  const lines: string[] = [];
-  const waiting: { resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
-  let buffered = '';
-  let errors = '';
-  let closed: Error | null = null;
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  child.stdout?.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const parts = buffered.split('\n');
-    buffered = parts.pop() ?? '';
-    for (const line of parts) {
-      const reader = waiting.shift();
-      if (reader) reader.resolve(line);
-      else lines.push(line);
-    }
-  });
-  child.once('close', (code) => {
-    closed = new Error(`child closed (${String(code)}): ${errors}`);
-    for (const reader of waiting.splice(0)) reader.reject(closed);
-  });
-  return {
-    next: (): Promise<string> => {
-      const line = lines.shift();
-      if (line !== undefined) return Promise.resolve(line);
-      if (closed) return Promise.reject(closed);
-      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
-    },
-  };
-};

@@ -1,15 +1,11 @@
+import type { BusinessDetails } from '../../domain/identity/wholesaler-application.decider';
+
 export const WHOLESALER_APPLICATIONS = 'wholesaler_applications';
 
 /** An applicant's latest wholesaler application; its id is the applicant's user id. */
-export interface WholesalerApplicationView {
+export interface WholesalerApplicationView extends BusinessDetails {
   readonly id: string;
   readonly userId: string;
-  readonly businessName: string;
-  readonly registrationNumber: string;
-  readonly taxNumber: string | null;
-  readonly address: string;
-  readonly phone: string;
-  readonly notes: string | null;
   readonly status: 'pending' | 'approved' | 'rejected';
   readonly submittedAt: string;
   readonly reviewerId: string | null;

@@ -108,19 +108,13 @@ export type UserEvent =
   | UserLoginFailed
   | UserSessionsRevoked;
 
-export interface UserAccount {
-  readonly userId: string;
-  readonly email: string | null;
-  readonly phone: string | null;
-  readonly name: string;
-  readonly role: RoleName;
-  readonly tenantId: string | null;
-  readonly passwordHash: string | null;
-  readonly referralCode: string | null;
-  readonly registeredAt: string;
+export type UserAccount = Pick<
+  RegistrationData,
+  'userId' | 'email' | 'phone' | 'name' | 'role' | 'tenantId' | 'passwordHash' | 'referralCode' | 'registeredAt'
+> & {
   /** Bumped whenever all sessions are revoked; a session started under an older epoch is over. */
   readonly sessionEpoch: number;
-}
+};
 
 export type UserState =
   | { readonly status: 'none' }

@@ -22,18 +22,15 @@ export interface BillingInfo {
   readonly taxNumber: string | null;
 }
 
-export type CreateTenant = DomainCommand<
-  'CreateTenant',
-  {
-    readonly tenantId: string;
-    readonly name: string;
-    readonly paybillNumber: string;
-    readonly billing: BillingInfo;
-    readonly sealedVendorCredentials: string | null;
-    readonly createdAt: string;
-    readonly createdBy: string | null;
-  }
->;
+export interface TenantFacts {
+  readonly tenantId: string;
+  readonly name: string;
+  readonly paybillNumber: string;
+  readonly billing: BillingInfo;
+  readonly sealedVendorCredentials: string | null;
+  readonly createdAt: string;
+}
+export type CreateTenant = DomainCommand<'CreateTenant', TenantFacts & { readonly createdBy: string | null }>;
 export type UpdateTenant = DomainCommand<
   'UpdateTenant',
   {
@@ -66,14 +63,6 @@ export type TenantDeactivated = DomainEvent<'TenantDeactivated', DeactivateTenan
 export type TenantReactivated = DomainEvent<'TenantReactivated', ReactivateTenant['data']>;
 export type TenantEvent = TenantCreated | TenantUpdated | TenantVendorCredentialsReplaced | TenantDeactivated | TenantReactivated;
 
-export interface TenantFacts {
-  readonly tenantId: string;
-  readonly name: string;
-  readonly paybillNumber: string;
-  readonly billing: BillingInfo;
-  readonly sealedVendorCredentials: string | null;
-  readonly createdAt: string;
-}
 export type TenantState =
   | { readonly status: 'none' }
   | ({ readonly status: 'active' } & TenantFacts)

@@ -37,6 +37,14 @@ describe('bearer tokens: /api/auth/me and refresh', () => {
       expect(passwordLeaks(res.body)).toEqual([]);
     });
 
+    it('answers the same on the warehouse seed\'s /api/users/me, which is never read as a user id', async () => {
+      const { token, userId } = await app.userToken('sales_rep');
+
+      const res = await app.http.get('/api/users/me/').set(bearer(token)).expect(200);
+
+      expect(res.body).toMatchObject({ id: userId, role: 'sales_rep' });
+    });
+
     it('answers each role its own account', async () => {
       const { token, userId } = await app.userToken('consumer');
 

@@ -37,6 +37,13 @@ export const authRoutes = (deps: AuthHttpDependencies): RouteDefinition[] => {
       responses: session,
       handler: async ({ body, context }) => ({ status: 200, body: await deps.sessions.refresh(body.refreshToken, commandContext(context)) }),
     });
+  const me = (path: string, operationId: string, deprecated = false) =>
+    defineRoute({
+      method: 'get', path, operationId, tags, deprecated, permission: 'auth:self',
+      summary: 'The authenticated user',
+      responses: { 200: { description: 'The caller', schema: userSchema } },
+      handler: async ({ context }) => ({ status: 200, body: await deps.profiles.view(actorOf(context).userId) }),
+    });
   return [
     defineRoute({
       method: 'post', path: '/api/auth/register', operationId: 'register', tags, permission: 'public',
@@ -62,12 +69,9 @@ export const authRoutes = (deps: AuthHttpDependencies): RouteDefinition[] => {
       },
       ({ body, context }, command) => deps.sessions.end(body.refreshToken, actorOf(context).userId, command),
     ),
-    defineRoute({
-      method: 'get', path: '/api/auth/me', operationId: 'currentUser', tags, permission: 'auth:self',
-      summary: 'The authenticated user',
-      responses: { 200: { description: 'The caller', schema: userSchema } },
-      handler: async ({ context }) => ({ status: 200, body: await deps.profiles.view(actorOf(context).userId) }),
-    }),
+    me('/api/auth/me', 'currentUser'),
+    // The warehouse seed's path; registered before /api/users/:id so `me` is never taken for an id.
+    me('/api/users/me', 'currentUserAlias', true),
     commandRoute(
       deps,
       {

@@ -1,6 +1,6 @@
 import { UserDecider, userStreamId } from '../../domain/identity/user.decider';
 import { unauthorized } from '../../domain/shared/domain-error';
-import type { CommandContext } from '../shared/command-context';
+import { withoutIdempotencyKey, type CommandContext } from '../shared/command-context';
 import type { CommandServices } from '../shared/command-services';
 import { identifierKey, type LoginIdentifier } from './identity-keys';
 import type { PasswordHasher } from './ports/password-hasher.port';
@@ -55,7 +55,7 @@ export class LoginHandler {
       decider: UserDecider,
       streamId: userStreamId(userId),
       command: { type: 'RecordLoginFailure', data: { userId, reason, at: this.services.clock.now().toISOString() } },
-      context: { ...context, idempotencyKey: null },
+      context: withoutIdempotencyKey(context),
     });
   }
 }

@@ -5,7 +5,7 @@ import {
   type CodePurpose,
   type OneTimeCodeRejected,
 } from '../../domain/identity/one-time-code.decider';
-import type { CommandContext } from '../shared/command-context';
+import { withoutIdempotencyKey, type CommandContext } from '../shared/command-context';
 import type { CommandServices } from '../shared/command-services';
 import type { SecretCodes } from './ports/secret-codes.port';
 
@@ -49,7 +49,7 @@ export class OneTimeCodes {
           resendAfterSeconds: this.resendAfterSeconds,
         },
       },
-      context: { ...context, idempotencyKey: null },
+      context: withoutIdempotencyKey(context),
     });
     return { code, expiresInSeconds: ttlSeconds, resendAfterSeconds: this.resendAfterSeconds };
   }
@@ -64,7 +64,7 @@ export class OneTimeCodes {
         type: 'VerifyCode',
         data: { purpose, subject, codeHash: this.secretCodes.hash(purpose, subject, code), at: this.services.clock.now().toISOString() },
       },
-      context: { ...context, idempotencyKey: null },
+      context: withoutIdempotencyKey(context),
     });
     const rejected = result.events.find((event): event is OneTimeCodeRejected => event.type === 'OneTimeCodeRejected');
     if (rejected) throw rejectedCodeError(rejected);

@@ -1,6 +1,6 @@
 import { UserDecider, userStreamId, type ProfileChanges } from '../../domain/identity/user.decider';
 import { unauthorized } from '../../domain/shared/domain-error';
-import type { CommandContext } from '../shared/command-context';
+import { withoutIdempotencyKey, type CommandContext } from '../shared/command-context';
 import type { CommandServices } from '../shared/command-services';
 import { EMAIL_SCOPE, normaliseEmail, normalisePhone, PHONE_SCOPE } from './identity-keys';
 import { assertPasswordPolicy } from './password-rules';
@@ -47,7 +47,7 @@ export class ProfileHandler {
       { scope: EMAIL_SCOPE, before: current.email, after: changes.email },
       { scope: PHONE_SCOPE, before: current.phone, after: changes.phone },
     ].filter((swap) => swap.after !== undefined && swap.after !== swap.before);
-    const plain = { ...context, idempotencyKey: null };
+    const plain = withoutIdempotencyKey(context);
     const claimed: [string, string][] = [];
     let result;
     try {
@@ -65,7 +65,7 @@ export class ProfileHandler {
         context,
       });
     } catch (error) {
-      await Promise.all(claimed.map(([scope, key]) => uniqueKeys.release(scope, key, userId, plain).catch(() => undefined)));
+      await uniqueKeys.giveBack(claimed, userId, context);
       throw error;
     }
     for (const { scope, before } of swaps) if (before) await uniqueKeys.release(scope, before, userId, plain);

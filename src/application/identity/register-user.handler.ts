@@ -70,7 +70,7 @@ export class RegisterUserHandler {
       const result = await executor.execute({ operation: 'register-user', decider: UserDecider, streamId: userStreamId(userId), command, context });
       return { userId, position: result.position };
     } catch (error) {
-      await Promise.all(claimed.map(([scope, key]) => uniqueKeys.release(scope, key, userId, { ...context, idempotencyKey: null }).catch(() => undefined)));
+      await uniqueKeys.giveBack(claimed, userId, context);
       throw error;
     }
   }

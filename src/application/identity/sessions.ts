@@ -1,7 +1,7 @@
 import { SessionDecider, sessionStreamId, type SessionEndReason } from '../../domain/identity/session.decider';
 import type { LoginMethod } from '../../domain/identity/user.decider';
 import { forbidden, unauthorized } from '../../domain/shared/domain-error';
-import type { CommandContext } from '../shared/command-context';
+import { withoutIdempotencyKey, type CommandContext } from '../shared/command-context';
 import type { CommandServices } from '../shared/command-services';
 import type { IssuedTokens, TokenService } from './ports/token-service.port';
 import type { UserAccounts } from './user-accounts';
@@ -25,9 +25,8 @@ const REVOKED_ANSWERS: Readonly<Record<SessionEndReason, [code: string, message:
  */
 /** Logins and refreshes are made by the account itself: its audit trail names it as the actor. */
 const asUser = (user: ExistingUser, context: CommandContext): CommandContext => ({
-  ...context,
+  ...withoutIdempotencyKey(context),
   actor: context.actor ?? { userId: user.userId, role: user.role, tenantId: user.tenantId },
-  idempotencyKey: null,
 });
 
 export class Sessions {
@@ -107,7 +106,7 @@ export class Sessions {
       decider: SessionDecider,
       streamId: sessionStreamId(claims.sessionId),
       command: { type: 'EndSession', data: { sessionId: claims.sessionId, reason: 'logout', endedAt: this.services.clock.now().toISOString() } },
-      context: { ...context, idempotencyKey: null },
+      context: withoutIdempotencyKey(context),
     });
     return { position: result.position };
   }

@@ -15,6 +15,12 @@ export interface CommandContext {
   readonly idempotencyKey: string | null;
 }
 
+/**
+ * The context for a write the client's Idempotency-Key must not name: bookkeeping around the command (a claim
+ * given back, a session started, a failure recorded) that has to happen again when the request is repeated.
+ */
+export const withoutIdempotencyKey = (context: CommandContext): CommandContext => ({ ...context, idempotencyKey: null });
+
 export const systemContext = (correlationId: string, causationId: string | null = null): CommandContext => ({
   correlationId,
   causationId,

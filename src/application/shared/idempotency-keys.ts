@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError, invalid } from '../../domain/shared/domain-error';
-import type { CommandContext } from './command-context';
+import { withoutIdempotencyKey, type CommandContext } from './command-context';
 import type { UniqueKeys } from './unique-keys';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -19,7 +19,7 @@ export class IdempotencyKeys {
     const slot = sha256(`${context.actor?.userId ?? 'anonymous'}\u0000${context.idempotencyKey}`);
     try {
       // Without the key: the reservation itself must be decided, never replayed.
-      await this.uniqueKeys.reserve('idempotency', slot, fingerprint, { ...context, idempotencyKey: null });
+      await this.uniqueKeys.reserve('idempotency', slot, fingerprint, withoutIdempotencyKey(context));
     } catch (error) {
       if (error instanceof DomainError && error.code === 'idempotency.already_taken') {
         throw invalid('idempotency.key_reused', 'This Idempotency-Key was already used for a different request', {

@@ -1,6 +1,6 @@
 import { conflict, isDomainError } from '../../domain/shared/domain-error';
 import { UniqueKeyDecider, uniqueKeyStreamId } from '../../domain/shared/unique-key.decider';
-import type { CommandContext } from './command-context';
+import { withoutIdempotencyKey, type CommandContext } from './command-context';
 import type { CommandExecutor } from './command-executor';
 import { loadAggregate } from './load-aggregate';
 import type { Clock } from './ports/clock.port';
@@ -43,6 +43,15 @@ export class UniqueKeys {
       context,
     });
     return result.position;
+  }
+
+  /**
+   * Gives back keys claimed for a change that then failed. Best effort: the original error is what the caller
+   * reports, and a key left claimed is refused to others rather than given to two owners.
+   */
+  async giveBack(claims: readonly (readonly [scope: string, key: string])[], ownerId: string, context: CommandContext): Promise<void> {
+    const plain = withoutIdempotencyKey(context);
+    await Promise.all(claims.map(([scope, key]) => this.release(scope, key, ownerId, plain).catch(() => undefined)));
   }
 
   /** The current owner, read from the key's stream (strongly consistent, unlike a read model). */

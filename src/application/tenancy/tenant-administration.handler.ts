@@ -83,7 +83,7 @@ export class TenantAdministration {
       const result = await executor.execute({ operation: 'create-tenant', decider: TenantDecider, streamId: tenantStreamId(tenantId), command, context });
       return { tenantId, position: result.position };
     } catch (error) {
-      await this.release(input.paybillNumber, tenantId, context);
+      await this.services.uniqueKeys.giveBack([[PAYBILL_SCOPE, input.paybillNumber]], tenantId, context);
       throw error;
     }
   }
@@ -115,11 +115,13 @@ export class TenantAdministration {
     if (claims) await this.services.uniqueKeys.reserve(PAYBILL_SCOPE, paybill, tenantId, context, `Paybill ${paybill} belongs to another tenant`);
     try {
       const result = await this.services.executor.execute({ operation: 'update-tenant', decider: TenantDecider, streamId: tenantStreamId(tenantId), command: build, context });
-      if (claims && seen.previous !== null && seen.previous !== paybill) await this.release(seen.previous, tenantId, context);
+      if (claims && seen.previous !== null && seen.previous !== paybill) {
+        await this.services.uniqueKeys.giveBack([[PAYBILL_SCOPE, seen.previous]], tenantId, context);
+      }
       return { position: result.position };
     } catch (error) {
       // Unless a concurrent change already gave this tenant the same paybill.
-      if (claims && seen.previous !== paybill) await this.release(paybill, tenantId, context);
+      if (claims && seen.previous !== paybill) await this.services.uniqueKeys.giveBack([[PAYBILL_SCOPE, paybill]], tenantId, context);
       throw error;
     }
   }
@@ -158,10 +160,6 @@ export class TenantAdministration {
     const operation = `tenant-${command.type}`;
     const result = await this.services.executor.execute({ operation, decider: TenantDecider, streamId: tenantStreamId(tenantId), command, context });
     return { position: result.position };
-  }
-
-  private async release(paybill: string, tenantId: string, context: CommandContext): Promise<void> {
-    await this.services.uniqueKeys.release(PAYBILL_SCOPE, paybill, tenantId, { ...context, idempotencyKey: null }).catch(() => undefined);
   }
 
   private now(): string {

@@ -35,9 +35,11 @@ export const createOpsledger = async (config: Config, logger: Logger): Promise<O
   const runner = container.get<ProjectionRunner>(TOKENS.projectionRunner);
   const tokens = container.get<JwtTokenService>(TOKENS.tokenService);
 
+  const roles = container.get<RoleCatalog>(TOKENS.roleCatalog);
+
   const api = new HttpApi({
     authenticate: createPassportAuthenticator(tokens),
-    authorize: (actor, permission) => container.get<RoleCatalog>(TOKENS.roleCatalog).allows(actor, permission),
+    authorize: (actor, permission) => roles.allows(actor, permission),
   }).add(...apiRoutes(container.get<HttpDependencies>(TOKENS.httpDependencies)));
 
   if (config.RUN_PROJECTIONS) await runner.start();

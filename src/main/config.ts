@@ -77,6 +77,13 @@ export const configSchema = z.object({
   INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'letters, digits and _ . : -, at most 100').optional(),
   LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
   RUN_JOBS: bool.default(true),
+  /** Cron expressions (UTC) of the daily jobs: the warranty expiry sweep and the stock summary mailed to admins. */
+  WARRANTY_SWEEP_SCHEDULE: z.string().trim().min(9).default('0 6 * * *'),
+  STOCK_SUMMARY_SCHEDULE: z.string().trim().min(9).default('0 7 * * *'),
+  /** How many days before a warranty ends its consumer is reminded. */
+  WARRANTY_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Send notifications (mail, SMS) for stored events here; under leases one instance sends. */
+  RUN_REACTORS: bool.default(true),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   /** A running job stays locked this long; past it (its instance died) another instance runs it again. */
   JOB_LOCK_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
@@ -99,6 +106,15 @@ export const configSchema = z.object({
   SMS_SENDER_ID: z.string().min(1).optional(),
   /** Development mail (`mail/*.eml`) and SMS (`sms.jsonl`); defaults to DATA_DIR/outbox. */
   OUTBOX_DIR: z.string().min(1).optional(),
+  /** Where people reach the service, for links and QR codes (`<PUBLIC_BASE_URL>/verify/<serial>`); default http://localhost:PORT. */
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'use an http(s) URL like https://warranty.lithovolt.example' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  /** The Chromium that prints PDFs; default /usr/bin/chromium when it exists, else the browser puppeteer installed. */
+  CHROMIUM_PATH: z.string().min(1).optional(),
+  /** PDF pages printing at once (each holds a renderer process); more requests wait their turn. */
+  PDF_MAX_PAGES: z.coerce.number().int().min(1).max(32).default(2),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -110,6 +126,8 @@ export interface Config extends Omit<RawConfig, 'JWT_SECRET' | 'SECRETS_KEY' | '
   readonly INSTANCE_ID: string;
   readonly databaseFile: string;
   readonly outboxDir: string;
+  /** PUBLIC_BASE_URL without a trailing slash, or http://localhost:PORT. */
+  readonly publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -158,5 +176,6 @@ export const loadConfig = (
     INSTANCE_ID: raw.INSTANCE_ID ?? `${os.hostname()}:${raw.PORT}`,
     databaseFile: path.resolve(raw.DATA_DIR, 'opsledger.sqlite'),
     outboxDir: path.resolve(raw.OUTBOX_DIR ?? path.join(raw.DATA_DIR, 'outbox')),
+    publicBaseUrl: raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT}`,
   };
 };

@@ -28,6 +28,11 @@ import type { SecretSealer } from '../application/shared/ports/secret-sealer.por
 import { ChangeBatteryModelHandler } from '../application/inventory/change-battery-model.handler';
 import { GenerateSerialBatchHandler } from '../application/inventory/generate-serial-batch.handler';
 import { InventoryQueries } from '../application/inventory/inventory.queries';
+import { ImportSerialsHandler } from '../application/inventory/import-serials.handler';
+import { InventoryExports } from '../application/inventory/inventory-exports';
+import { AllocateStockHandler } from '../application/inventory/allocate-stock.handler';
+import { SerialHistory } from '../application/inventory/serial-history';
+import { StockQueries } from '../application/inventory/stock.queries';
 import { MoveSerialNumberHandler } from '../application/inventory/move-serial-number.handler';
 import { RegisterBatteryModelHandler } from '../application/inventory/register-battery-model.handler';
 import { CommandExecutor } from '../application/shared/command-executor';
@@ -42,10 +47,32 @@ import { ProjectionRunner } from '../application/shared/projections/projection-r
 import { ProjectionWorker } from '../application/shared/projections/projection-worker';
 import { UniqueKeys } from '../application/shared/unique-keys';
 import { IdempotencyKeys } from '../application/shared/idempotency-keys';
+import { IssueWarrantyAtSaleHandler } from '../application/warranty/issue-warranty-at-sale.handler';
 import { ActivateWarrantyHandler } from '../application/warranty/activate-warranty.handler';
 import { VoidWarrantyHandler } from '../application/warranty/void-warranty.handler';
+import { ClaimQueries } from '../application/warranty/claims/claim.queries';
+import { ClaimReplacementProcess } from '../application/warranty/claims/claim-replacement.process';
+import { ClaimWorkflowHandler } from '../application/warranty/claims/claim-workflow.handler';
+import { FileClaimHandler, publicClaimRule } from '../application/warranty/claims/file-claim.handler';
 import { WarrantyQueries } from '../application/warranty/warranty.queries';
+import { WarrantyExports } from '../application/warranty/warranty-exports';
 import { OperationsQueries } from '../application/operations/operations.queries';
+import { NotificationDispatcher } from '../application/notifications/notification-dispatcher';
+import { NotificationQueries } from '../application/notifications/notification.queries';
+import type { ScheduledWork } from './jobs';
+import { StockSummaryJob } from '../application/inventory/stock-summary.job';
+import { WarrantyExpirySweep } from '../application/warranty/warranty-expiry-sweep';
+import { LOW_STOCK_MONITOR, LowStockMonitor } from '../application/inventory/low-stock-monitor';
+import { EventReactor } from '../application/shared/reactors/event-reactor';
+import { NOTIFICATION_REACTOR, NotificationReactor } from '../application/notifications/notification-reactor';
+import { StaffDirectory } from '../application/notifications/staff-directory';
+import { WorkerLeases, type LeaseSettings } from '../application/shared/projections/worker-leases';
+import type { PdfRenderer } from '../application/shared/ports/pdf-renderer.port';
+import { WarrantyVerificationPage } from '../application/warranty/verification-page';
+import { WarrantyDocuments } from '../application/warranty/warranty-documents';
+import { HandlebarsDocumentTemplates } from '../infrastructure/documents/handlebars-document-templates';
+import { PuppeteerPdfRenderer } from '../infrastructure/documents/puppeteer-pdf-renderer';
+import { QrcodeGenerator } from '../infrastructure/documents/qrcode-generator';
 import { AesGcmSecretSealer } from '../infrastructure/security/aes-gcm-secret-sealer';
 import { createNotificationAdapters, type NotificationAdapters } from '../infrastructure/notifications/notification-adapter-factory';
 import { HmacSecretCodes } from '../infrastructure/security/hmac-secret-codes';
@@ -59,18 +86,24 @@ import type { Scheduler } from '../application/shared/ports/scheduler.port';
 import type { LeaseStore } from '../application/shared/ports/lease-store.port';
 import type { Config } from './config';
 import type { Engines } from './engines';
+import { notificationRules } from './notification-rules';
 import { allProjections } from './projections';
 import { TOKENS } from './tokens';
 
 /** Binds every port to its adapter (the engines chosen by configuration) and every handler to its dependencies. */
-export const createContainer = (config: Config, logger: Logger, engines: Engines): Container => {
+/** Parts a caller may supply instead of the defaults: tests pass a clock they can move. */
+export interface ContainerOverrides {
+  readonly clock?: Clock;
+}
+
+export const createContainer = (config: Config, logger: Logger, engines: Engines, overrides: ContainerOverrides = {}): Container => {
   const container = new Container({ defaultScope: 'Singleton' });
   const bind = <T>(token: symbol, build: (get: <U>(t: symbol) => U) => T) =>
     container.bind<T>(token).toDynamicValue((ctx) => build((t) => ctx.get(t)));
 
   container.bind<Config>(TOKENS.config).toConstantValue(config);
   container.bind<Logger>(TOKENS.logger).toConstantValue(logger);
-  bind<Clock>(TOKENS.clock, () => new SystemClock());
+  bind<Clock>(TOKENS.clock, () => overrides.clock ?? new SystemClock());
   bind<IdGenerator>(TOKENS.ids, () => new CryptoIdGenerator());
   container.bind<EventStore>(TOKENS.eventStore).toConstantValue(engines.eventStore);
   container.bind<DocumentStore>(TOKENS.documentStore).toConstantValue(engines.documentStore);
@@ -110,22 +143,22 @@ export const createContainer = (config: Config, logger: Logger, engines: Engines
       }),
   );
   bind(TOKENS.secretSealer, () => new AesGcmSecretSealer(config.secretsKeys));
+  // Projections and reactors alike run on one instance at a time, each under its own lease.
+  const leaseSettings: LeaseSettings = {
+    store: engines.leaseStore,
+    holder: config.INSTANCE_ID,
+    ttlMs: config.LEASE_TTL_MS,
+    renewEveryMs: Math.floor(config.LEASE_TTL_MS / 3),
+    onChange: (lease, held) => logger.info({ lease, held }, held ? 'lease taken' : 'lease given up'),
+    onError: (error) => logger.warn({ err: error }, 'lease renewal failed'),
+  };
   container.bind<readonly Projection[]>(TOKENS.projections).toConstantValue(allProjections);
   bind(TOKENS.projectionRunner, (get) => {
     const projections = get<readonly Projection[]>(TOKENS.projections);
     const onError = (error: unknown, name: string) => logger.error({ err: error, projection: name }, 'projection failed; retrying');
     return new ProjectionRunner(
       projections.map((p) => new ProjectionWorker(p, get(TOKENS.eventStore), get(TOKENS.documentStore), 1_000, onError)),
-      {
-        leases: {
-          store: engines.leaseStore,
-          holder: config.INSTANCE_ID,
-          ttlMs: config.LEASE_TTL_MS,
-          renewEveryMs: Math.floor(config.LEASE_TTL_MS / 3),
-          onChange: (lease, held) => logger.info({ lease, held }, held ? 'lease taken' : 'lease given up'),
-          onError: (error) => logger.warn({ err: error }, 'lease renewal failed'),
-        },
-      },
+      { leases: leaseSettings },
     );
   });
   bind(TOKENS.notifications, () =>
@@ -139,10 +172,38 @@ export const createContainer = (config: Config, logger: Logger, engines: Engines
       outboxDir: config.outboxDir,
     }),
   );
+  bind(TOKENS.staffDirectory, (get) => new StaffDirectory(get(TOKENS.documentStore)));
+  bind(TOKENS.notificationReactor, (get) => {
+    const eventStore = get<EventStore>(TOKENS.eventStore);
+    const documents = get<DocumentStore>(TOKENS.documentStore);
+    const { mailer, smsSender } = get<NotificationAdapters>(TOKENS.notifications);
+    const log = logger.child({ reactor: NOTIFICATION_REACTOR });
+    const dispatcher = new NotificationDispatcher({ executor: get(TOKENS.executor), eventStore, clock: get(TOKENS.clock), mailer, smsSender, log });
+    return new NotificationReactor(notificationRules({ eventStore, documents, staff: get(TOKENS.staffDirectory), config }), eventStore, documents, dispatcher, log);
+  });
+  bind<ScheduledWork>(TOKENS.scheduledWork, (get) => {
+    const documents = get<DocumentStore>(TOKENS.documentStore);
+    return {
+      warrantyExpirySweep: new WarrantyExpirySweep(get(TOKENS.executor), documents, get(TOKENS.clock), config.WARRANTY_REMINDER_DAYS),
+      stockSummary: new StockSummaryJob(get(TOKENS.executor), documents, get(TOKENS.clock)),
+    };
+  });
+  bind(TOKENS.lowStockMonitor, (get) => {
+    const eventStore = get<EventStore>(TOKENS.eventStore);
+    const documents = get<DocumentStore>(TOKENS.documentStore);
+    const runner = get<ProjectionRunner>(TOKENS.projectionRunner);
+    const monitor = new LowStockMonitor(get(TOKENS.executor), documents, (position) => runner.waitFor(position), get(TOKENS.clock));
+    return new EventReactor(LOW_STOCK_MONITOR, monitor, eventStore, documents, logger.child({ reactor: LOW_STOCK_MONITOR }));
+  });
+  bind(
+    TOKENS.reactors,
+    (get) => new WorkerLeases([get<NotificationReactor>(TOKENS.notificationReactor), get<EventReactor>(TOKENS.lowStockMonitor)], leaseSettings),
+  );
   // One-time codes are hashed under a key of their own, derived from the sealing key.
   bind(TOKENS.secretCodes, () => new HmacSecretCodes(createHmac('sha256', config.secretsKeys.current).update('one-time-codes').digest()));
   bind(TOKENS.roleCatalog, (get) => new RoleCatalog(get(TOKENS.eventStore)));
   bind(TOKENS.vendorCredentialsVault, (get) => new VendorCredentialsVault(get(TOKENS.eventStore), get(TOKENS.secretSealer)));
+  bind<PdfRenderer>(TOKENS.pdfRenderer, () => new PuppeteerPdfRenderer({ executablePath: config.CHROMIUM_PATH, maxPages: config.PDF_MAX_PAGES }));
   bind<HttpDependencies>(TOKENS.httpDependencies, (get) => {
     const services = get<CommandServices>(TOKENS.commandServices);
     const documents = get<DocumentStore>(TOKENS.documentStore);
@@ -156,6 +217,8 @@ export const createContainer = (config: Config, logger: Logger, engines: Engines
     const profiles = new ProfileHandler(services, accounts, hasher, sessions, country);
     const notifications = get<NotificationAdapters>(TOKENS.notifications);
     const oneTimeCodes = new OneTimeCodes(services, get(TOKENS.secretCodes), config.OTP_RESEND_SECONDS);
+    const warrantyQueries = new WarrantyQueries(documents, services.clock);
+    const documentTemplates = new HandlebarsDocumentTemplates();
     return {
       idempotency: new IdempotencyKeys(services.uniqueKeys),
       readSide: { waitFor: (position, timeoutMs) => runner.waitFor(position, timeoutMs ?? config.READ_WAIT_MAX_MS) },
@@ -194,11 +257,38 @@ export const createContainer = (config: Config, logger: Logger, engines: Engines
       changeBatteryModel: new ChangeBatteryModelHandler(services),
       generateSerialBatch: new GenerateSerialBatchHandler(services),
       moveSerialNumber: new MoveSerialNumberHandler(services),
+      allocateStock: new AllocateStockHandler(services, documents),
+      stockQueries: new StockQueries(documents),
+      serialHistory: new SerialHistory(services.eventStore),
       inventoryQueries: new InventoryQueries(documents),
+      inventoryExports: new InventoryExports(documents),
+      importSerials: new ImportSerialsHandler(services),
       activateWarranty: new ActivateWarrantyHandler(services),
+      issueWarrantyAtSale: new IssueWarrantyAtSaleHandler(services.eventStore, new MoveSerialNumberHandler(services), new ActivateWarrantyHandler(services)),
       voidWarranty: new VoidWarrantyHandler(services),
-      warrantyQueries: new WarrantyQueries(documents, services.clock),
+      warrantyQueries,
+      warrantyExports: new WarrantyExports(documents, services.clock),
+      warrantyDocuments: new WarrantyDocuments({
+        warranties: warrantyQueries,
+        documents,
+        qrCodes: new QrcodeGenerator(),
+        templates: documentTemplates,
+        pdf: get<PdfRenderer>(TOKENS.pdfRenderer),
+        publicBaseUrl: config.publicBaseUrl,
+      }),
+      verificationPage: new WarrantyVerificationPage(warrantyQueries, documentTemplates),
       operationsQueries: new OperationsQueries(get(TOKENS.scheduler), engines.leaseStore, services.clock),
+      notificationQueries: new NotificationQueries(documents),
+      fileClaim: new FileClaimHandler({
+        services,
+        attachments: engines.attachmentStore,
+        accounts,
+        limiter: engines.rateLimiter,
+        publicRule: publicClaimRule(config.AUTH_IP_LIMIT),
+        defaultCountryCode: country,
+      }),
+      claimWorkflow: new ClaimWorkflowHandler(services, accounts, new ClaimReplacementProcess(services)),
+      claimQueries: new ClaimQueries(documents, get(TOKENS.roleCatalog), engines.attachmentStore),
     };
   });
   return container;

@@ -6,6 +6,9 @@ import type { Logger } from 'pino';
 import type { DocumentStore } from '../application/shared/ports/document-store.port';
 import type { EventStore } from '../application/shared/ports/event-store.port';
 import type { LeaseStore } from '../application/shared/ports/lease-store.port';
+import type { AttachmentStore } from '../application/shared/ports/attachment-store.port';
+import { GridFsAttachmentStore } from '../infrastructure/mongodb/gridfs-attachment-store';
+import { SqliteAttachmentStore } from '../infrastructure/sqlite/sqlite-attachment-store';
 import { SqliteAgendaBackend } from '../infrastructure/agenda/sqlite-agenda-backend';
 import { connectEventStore } from '../infrastructure/eventstoredb/esdb-connection';
 import { EsdbEventStore } from '../infrastructure/eventstoredb/esdb-event-store';
@@ -30,6 +33,8 @@ export interface Engines {
   readonly jobBackend: AgendaBackend;
   /** Attempt counters live beside the read models, so every instance counts against the same limits. */
   readonly rateLimiter: RateLimiter;
+  /** Uploaded files (claim photos): GridFS beside the read models, or a table of the embedded SQLite file. */
+  readonly attachmentStore: AttachmentStore;
   /** Each engine's state, by role (events: with the head position; readModels), for /health/ready. */
   health(): Promise<Record<string, EngineHealth>>;
   close(): Promise<void>;
@@ -79,6 +84,7 @@ export const openEngines = async (config: Config, logger: Logger): Promise<Engin
     let leaseStore: LeaseStore;
     let jobBackend: AgendaBackend;
     let rateLimiter: RateLimiter;
+    let attachmentStore: AttachmentStore;
     if (config.MONGODB_URL) {
       const client: MongoClient = await connectMongo(config.MONGODB_URL);
       closers.push(() => client.close());
@@ -86,12 +92,14 @@ export const openEngines = async (config: Config, logger: Logger): Promise<Engin
       leaseStore = new MongoLeaseStore(client, config.MONGODB_DATABASE);
       jobBackend = new MongoBackend({ mongo: client.db(config.MONGODB_DATABASE), collection: 'jobs' });
       rateLimiter = createRateLimiter({ kind: 'mongodb', db: client.db(config.MONGODB_DATABASE) });
+      attachmentStore = new GridFsAttachmentStore(client, config.MONGODB_DATABASE);
       checks['readModels'] = () => mongoHealth(client);
     } else {
       documentStore = new SqliteDocumentStore(embedded());
       leaseStore = new SqliteLeaseStore(embedded());
       jobBackend = new SqliteAgendaBackend(embedded());
       rateLimiter = createRateLimiter({ kind: 'sqlite', database: embedded() });
+      attachmentStore = new SqliteAttachmentStore(embedded());
       checks['readModels'] = sqliteState;
     }
     closers.push(() => documentStore.close());
@@ -102,6 +110,7 @@ export const openEngines = async (config: Config, logger: Logger): Promise<Engin
       leaseStore,
       jobBackend,
       rateLimiter,
+      attachmentStore,
       health: async () => {
         const entries = await Promise.all(Object.entries(checks).map(async ([role, check]) => [role, await check()] as const));
         return Object.fromEntries(entries);

@@ -10,9 +10,12 @@ import { apiRoutes } from '../interfaces/http/api-routes';
 import type { HttpDependencies } from '../interfaces/http/http-dependencies';
 import { createHttpApp, HttpApi, type Readiness } from '../interfaces/http/shared';
 import type { Config } from './config';
-import { createContainer } from './container';
+import { createContainer, type ContainerOverrides } from './container';
 import { openEngines } from './engines';
 import type { Scheduler } from '../application/shared/ports/scheduler.port';
+import type { WorkerLeases } from '../application/shared/projections/worker-leases';
+import type { PdfRenderer } from '../application/shared/ports/pdf-renderer.port';
+import { registerJobs, type ScheduledWork } from './jobs';
 import { TOKENS } from './tokens';
 
 export interface Opsledger {
@@ -27,9 +30,9 @@ export interface Opsledger {
 const VERSION = '0.1.0';
 
 /** Builds the whole service on the configured engines; the caller decides whether to listen. */
-export const createOpsledger = async (config: Config, logger: Logger): Promise<Opsledger> => {
+export const createOpsledger = async (config: Config, logger: Logger, overrides: ContainerOverrides = {}): Promise<Opsledger> => {
   const engines = await openEngines(config, logger);
-  const container = createContainer(config, logger, engines);
+  const container = createContainer(config, logger, engines, overrides);
   const scheduler = container.get<Scheduler>(TOKENS.scheduler);
   const eventStore = container.get<EventStore>(TOKENS.eventStore);
   const runner = container.get<ProjectionRunner>(TOKENS.projectionRunner);
@@ -43,7 +46,10 @@ export const createOpsledger = async (config: Config, logger: Logger): Promise<O
   }).add(...apiRoutes(container.get<HttpDependencies>(TOKENS.httpDependencies)));
 
   if (config.RUN_PROJECTIONS) await runner.start();
+  await registerJobs(scheduler, container.get<ScheduledWork>(TOKENS.scheduledWork), config, config.RUN_JOBS);
   if (config.RUN_JOBS) await scheduler.start();
+  const reactors = container.get<WorkerLeases>(TOKENS.reactors);
+  if (config.RUN_REACTORS) await reactors.start();
 
   const readiness = async (): Promise<Readiness> => {
     const checks: Readiness['checks'] = {};
@@ -75,7 +81,10 @@ export const createOpsledger = async (config: Config, logger: Logger): Promise<O
     eventStore,
     close: async () => {
       if (config.RUN_JOBS) await scheduler.stop();
+      // Before the stores close: a reactor finishes the notification in hand and stores its checkpoint.
+      if (config.RUN_REACTORS) await reactors.stop();
       await runner.stop();
+      await container.get<PdfRenderer>(TOKENS.pdfRenderer).close();
       await engines.close();
     },
   };

@@ -24,6 +24,18 @@ export const TOKENS = {
   registerUser: Symbol.for('RegisterUserHandler'),
   projections: Symbol.for('Projections'),
   projectionRunner: Symbol.for('ProjectionRunner'),
+  /** The NotificationReactor (tests await its progress). */
+  notificationReactor: Symbol.for('NotificationReactor'),
+  /** ScheduledWork: the daily warranty expiry sweep and stock summary. */
+  scheduledWork: Symbol.for('ScheduledWork'),
+  /** The low-stock monitor's EventReactor (tests await its progress). */
+  lowStockMonitor: Symbol.for('LowStockMonitor'),
+  /** WorkerLeases over every reactor: started and stopped with the service when RUN_REACTORS is on. */
+  reactors: Symbol.for('Reactors'),
+  /** StaffDirectory: contacts of the active users holding a role. */
+  staffDirectory: Symbol.for('StaffDirectory'),
+  /** The PdfRenderer: one browser for the service, closed with it. */
+  pdfRenderer: Symbol.for('PdfRenderer'),
   httpDependencies: Symbol.for('HttpDependencies'),
   httpApi: Symbol.for('HttpApi'),
 } as const;

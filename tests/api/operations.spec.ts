@@ -47,7 +47,7 @@ describe('operations: jobs and leases', () => {
   it('shows which instance holds each projection lease', async () => {
     const res = await app.http.get('/api/leases').set(auth).expect(200);
     const names = (res.body.items as Array<{ name: string; holder: string; expired: boolean }>).map((lease) => lease.name);
-    expect(names).toEqual(expect.arrayContaining(['projection:warranties-v1']));
+    expect(names).toEqual(expect.arrayContaining(['projection:warranties-v2']));
     expect(res.body.items.every((lease: { holder: string; expired: boolean }) => lease.holder === `${os.hostname()}:8080` && !lease.expired)).toBe(true);
   });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import type { Clock } from '../../src/application/shared/ports/clock.port';
 import { systemContext } from '../../src/application/shared/command-context';
 import { isTenantRole } from '../../src/domain/identity/roles';
 import { createAdmin } from '../../src/main/cli/create-admin.command';
@@ -27,7 +28,14 @@ export interface TestApp {
 let counter = 0;
 
 /** The whole service on a fresh embedded store in a temp directory, spoken to over real HTTP (supertest). */
-export const startTestApp = async (env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<TestApp> => {
+export interface TestAppOptions {
+  /** Collects every log line. */
+  readonly logLines?: string[];
+  /** Replaces the system clock, e.g. an AdjustableClock to reach a warranty's expiry. */
+  readonly clock?: Clock;
+}
+
+export const startTestApp = async (env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsledger-test-'));
   const config = loadConfig(
     // Jobs stay off unless a spec turns them on: a started agenda keeps timers alive after stop().
@@ -38,13 +46,19 @@ export const startTestApp = async (env: Record<string, string> = {}, options: { 
       PASSWORD_HASH_COST: '10',
       JWT_SECRET: 'test-secret-'.padEnd(48, 'x'),
       RUN_JOBS: 'false',
+      // Reactors stay off unless a spec turns them on (RUN_REACTORS: 'true'): they would mail every test user.
+      RUN_REACTORS: 'false',
       AUTH_IP_LIMIT: '1000000',
       ...env,
     },
     () => 'unused',
   );
   const { logLines } = options;
-  const opsledger = await createOpsledger(config, createLogger(config, logLines && { write: (line: string) => logLines.push(line) }));
+  const opsledger = await createOpsledger(
+    config,
+    createLogger(config, logLines && { write: (line: string) => logLines.push(line) }),
+    options.clock ? { clock: options.clock } : {},
+  );
   const http = request(opsledger.app);
   const login = async (email: string) => {
     const res = await http.post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);

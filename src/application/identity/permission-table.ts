@@ -16,10 +16,16 @@ export const PERMISSIONS = [
   'inventory:manage',
   'serials:allocate',
   'serials:sell',
+  'serials:release',
+  'inventory:audit',
   'warranty:read',
   'warranty:activate',
   'warranty:void',
+  'claims:file',
+  'claims:read',
+  'claims:manage',
   'ops:read',
+  'notifications:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -40,10 +46,16 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'inventory:manage': 'Register battery models and generate serial numbers',
   'serials:allocate': 'Allocate serial numbers to wholesalers',
   'serials:sell': 'Record the sale of a serial number',
+  'serials:release': "Take allocated serials back from a wholesaler's stock (wholesalers: from their own)",
+  'inventory:audit': "Read a serial's full history, consumer details included",
   'warranty:read': 'Read warranties',
   'warranty:activate': 'Activate a warranty',
   'warranty:void': 'Void a warranty',
+  'claims:file': 'File a warranty claim (consumers: for their own warranties)',
+  'claims:read': 'Read every warranty claim and its photos',
+  'claims:manage': 'Review, approve, reject, resolve and assign warranty claims',
   'ops:read': 'Read operational state: jobs, leases, projections',
+  'notifications:read': 'Read the notification log: emails and SMS sent, failed or queued',
 };
 
 /**
@@ -52,15 +64,15 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
  */
 export const ROLE_PERMISSIONS: Readonly<Record<BuiltInRole, readonly Permission[]>> = {
   admin: PERMISSIONS,
-  wholesaler: ['auth:self', 'inventory:read', 'serials:sell', 'warranty:read', 'warranty:activate'],
-  consumer: ['auth:self', 'warranty:activate', 'wholesaler-applications:apply'],
+  wholesaler: ['auth:self', 'inventory:read', 'serials:sell', 'serials:release', 'warranty:read', 'warranty:activate'],
+  consumer: ['auth:self', 'warranty:activate', 'wholesaler-applications:apply', 'claims:file'],
   client_admin: ['auth:self', 'users:read', 'users:manage', 'roles:read', 'security:read', 'tenants:read'],
   operator: ['auth:self', 'tenants:read'],
   field_engineer: ['auth:self', 'tenants:read'],
   read_only: ['auth:self', 'tenants:read'],
-  warehouse_manager: ['auth:self', 'inventory:read', 'inventory:manage', 'serials:allocate', 'warranty:read'],
+  warehouse_manager: ['auth:self', 'inventory:read', 'inventory:manage', 'inventory:audit', 'serials:allocate', 'serials:release', 'warranty:read', 'notifications:read', 'claims:read'],
   sales_rep: ['auth:self', 'inventory:read', 'serials:sell', 'warranty:read'],
-  support_agent: ['auth:self', 'users:read', 'warranty:read'],
+  support_agent: ['auth:self', 'users:read', 'inventory:audit', 'warranty:read', 'notifications:read', 'claims:read', 'claims:manage'],
   member: ['auth:self'],
 };
 

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { BatteryModelDecider, batteryModelStreamId } from '../../domain/inventory/battery-model.decider';
 import { composeSerial, SERIAL_ALPHABET } from '../../domain/inventory/serial-code';
 import { SerialNumberDecider, serialNumberStreamId } from '../../domain/inventory/serial-number.decider';
 import { conflict, isDomainError, notFound } from '../../domain/shared/domain-error';
 import type { CommandContext } from '../shared/command-context';
 import type { CommandServices, Positioned } from '../shared/command-services';
+import { newCode } from '../shared/derived-code';
 import { loadAggregate } from '../shared/load-aggregate';
 
 export const MAX_BATCH_SIZE = 1_000;
@@ -63,7 +63,10 @@ export class GenerateSerialBatchHandler {
           operation: 'register-serial',
           decider: SerialNumberDecider,
           streamId: serialNumberStreamId(serial),
-          command: { type: 'RegisterSerialNumber', data: { serial, modelId, batchId, registeredAt: clock.now().toISOString() } },
+          command: {
+            type: 'RegisterSerialNumber',
+            data: { serial, modelId, batchId, source: 'generated', registeredAt: clock.now().toISOString() },
+          },
           context,
         });
         return { serial, position: result.position };
@@ -75,10 +78,6 @@ export class GenerateSerialBatchHandler {
   }
 
   private body(index: number, attempt: number, context: CommandContext): string {
-    if (!context.idempotencyKey) return this.services.ids.randomString(BODY_LENGTH, SERIAL_ALPHABET);
-    const digest = createHash('sha256')
-      .update(`${context.actor?.userId ?? ''}\u0000${context.idempotencyKey}\u0000${index}\u0000${attempt}`)
-      .digest();
-    return Array.from(digest.subarray(0, BODY_LENGTH), (byte) => SERIAL_ALPHABET.charAt(byte % SERIAL_ALPHABET.length)).join('');
+    return newCode(this.services.ids, context, `${index}\u0000${attempt}`, BODY_LENGTH, SERIAL_ALPHABET);
   }
 }

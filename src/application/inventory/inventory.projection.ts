@@ -3,30 +3,14 @@ import type { SerialNumberEvent } from '../../domain/inventory/serial-number.dec
 import { assertNever } from '../../domain/shared/decider';
 import type { RecordedEvent } from '../shared/ports/event-store.port';
 import type { Projection, ProjectionView } from '../shared/ports/projection.port';
-import {
-  BATTERY_MODELS,
-  SERIAL_NUMBERS,
-  type BatteryModelView,
-  type SerialNumberView,
-  type StockCounts,
-} from './inventory.read-model';
+import { BATTERY_MODELS, SERIAL_NUMBERS, WHOLESALER_STOCK, type BatteryModelView } from './inventory.read-model';
+import { applySerialEvent, withStock } from './serial-stock.apply';
 
 type InventoryEvent = BatteryModelEvent | SerialNumberEvent;
-type StockStatus = keyof StockCounts;
 
-const withStock = (model: BatteryModelView, stock: StockCounts): BatteryModelView => ({
-  ...model,
-  stock,
-  lowStock: stock.available <= model.lowStockThreshold,
-});
-
-/** Moves one unit of a model's stock from one status to another (or in from nowhere). */
-const moveStock = async (view: ProjectionView, modelId: string, from: StockStatus | null, to: StockStatus) => {
+const updateModel = async (view: ProjectionView, modelId: string, changes: Partial<BatteryModelView>) => {
   const model = await view.get<BatteryModelView>(BATTERY_MODELS, modelId);
-  if (!model) return;
-  const stock = { ...model.stock, [to]: model.stock[to] + 1 };
-  if (from) stock[from] -= 1;
-  view.put(BATTERY_MODELS, withStock(model, stock));
+  if (model) view.put(BATTERY_MODELS, withStock({ ...model, ...changes }, model.stock));
 };
 
 const applyModelEvent = async (event: BatteryModelEvent, view: ProjectionView) => {
@@ -37,8 +21,9 @@ const applyModelEvent = async (event: BatteryModelEvent, view: ProjectionView) =
         id: modelId,
         ...fields,
         status: 'active',
-        stock: { available: 0, allocated: 0, sold: 0 },
+        stock: { available: 0, allocated: 0, sold: 0, replaced: 0 },
         lowStock: true,
+        lowStockAlertAt: null,
         registeredAt,
         updatedAt: registeredAt,
         retiredAt: null,
@@ -46,63 +31,37 @@ const applyModelEvent = async (event: BatteryModelEvent, view: ProjectionView) =
       view.put(BATTERY_MODELS, withStock(model, model.stock));
       return;
     }
-    case 'BatteryModelUpdated': {
-      const model = await view.get<BatteryModelView>(BATTERY_MODELS, event.data.modelId);
-      if (model) view.put(BATTERY_MODELS, withStock({ ...model, ...event.data.changes, updatedAt: event.data.updatedAt }, model.stock));
-      return;
-    }
-    case 'BatteryModelRetired': {
-      const model = await view.get<BatteryModelView>(BATTERY_MODELS, event.data.modelId);
-      if (model) view.put(BATTERY_MODELS, { ...model, status: 'retired', retiredAt: event.data.retiredAt, updatedAt: event.data.retiredAt });
-      return;
-    }
+    case 'BatteryModelUpdated':
+      return updateModel(view, event.data.modelId, { ...event.data.changes, updatedAt: event.data.updatedAt });
+    case 'BatteryModelRetired':
+      return updateModel(view, event.data.modelId, { status: 'retired', retiredAt: event.data.retiredAt, updatedAt: event.data.retiredAt });
+    case 'LowStockAlertRaised':
+      return updateModel(view, event.data.modelId, { lowStockAlertAt: event.data.at });
+    case 'LowStockAlertCleared':
+      return updateModel(view, event.data.modelId, { lowStockAlertAt: null });
     default:
       return assertNever(event);
   }
 };
 
-const applySerialEvent = async (event: SerialNumberEvent, view: ProjectionView) => {
-  switch (event.type) {
-    case 'SerialNumberRegistered': {
-      const { serial, modelId, batchId, registeredAt } = event.data;
-      const doc: SerialNumberView = {
-        id: serial, serial, modelId, batchId, status: 'available', registeredAt,
-        allocatedTo: null, allocatedAt: null, soldTo: null, soldAt: null,
-      };
-      view.put(SERIAL_NUMBERS, doc);
-      await moveStock(view, modelId, null, 'available');
-      return;
-    }
-    case 'SerialNumberAllocated': {
-      const doc = await view.get<SerialNumberView>(SERIAL_NUMBERS, event.data.serial);
-      if (!doc) return;
-      view.put(SERIAL_NUMBERS, { ...doc, status: 'allocated', allocatedTo: event.data.wholesalerId, allocatedAt: event.data.allocatedAt });
-      await moveStock(view, doc.modelId, doc.status, 'allocated');
-      return;
-    }
-    case 'SerialNumberSold': {
-      const doc = await view.get<SerialNumberView>(SERIAL_NUMBERS, event.data.serial);
-      if (!doc) return;
-      view.put(SERIAL_NUMBERS, { ...doc, status: 'sold', soldTo: event.data.soldTo, soldAt: event.data.soldAt });
-      await moveStock(view, doc.modelId, doc.status, 'sold');
-      return;
-    }
-    default:
-      return assertNever(event);
-  }
-};
+const isModelEvent = (event: InventoryEvent): event is BatteryModelEvent => !event.type.startsWith('SerialNumber');
 
-const isModelEvent = (event: InventoryEvent): event is BatteryModelEvent => event.type.startsWith('BatteryModel');
-
-/** Battery models with live stock counts, and serial numbers with their status. */
+/** Battery models with live stock counts, serial numbers with their status, and each wholesaler's stock per model. */
 export const inventoryProjection: Projection = {
-  name: 'inventory-v1',
+  name: 'inventory-v2',
   collections: [
     { name: BATTERY_MODELS, indexes: [{ fields: ['sku'], unique: true }, { fields: ['status'] }, { fields: ['name'] }] },
     {
       name: SERIAL_NUMBERS,
-      indexes: [{ fields: ['modelId', 'status'] }, { fields: ['status'] }, { fields: ['batchId'] }, { fields: ['allocatedTo'] }],
+      indexes: [
+        { fields: ['modelId', 'status'] },
+        { fields: ['status'] },
+        { fields: ['batchId'] },
+        { fields: ['allocatedTo'] },
+        { fields: ['allocationId'] },
+      ],
     },
+    { name: WHOLESALER_STOCK, indexes: [{ fields: ['wholesalerId'] }, { fields: ['modelId'] }] },
   ],
   filter: { streamPrefixes: ['batterymodel-', 'serial-'] },
   apply: async (recorded: RecordedEvent, view: ProjectionView) => {

@@ -2,7 +2,7 @@ import { normaliseSerial } from '../../domain/inventory/serial-code';
 import type { SerialNumberStatus } from '../../domain/inventory/serial-number.decider';
 import { notFound } from '../../domain/shared/domain-error';
 import { definedOnly, findPage, type Page, type PageRequest } from '../shared/paging';
-import type { DocumentStore, SortField } from '../shared/ports/document-store.port';
+import type { DocumentFilter, DocumentStore, SortField } from '../shared/ports/document-store.port';
 import { BATTERY_MODELS, SERIAL_NUMBERS, type BatteryModelView, type SerialNumberView } from './inventory.read-model';
 
 export interface BatteryModelListQuery extends PageRequest {
@@ -13,13 +13,25 @@ export interface BatteryModelListQuery extends PageRequest {
   readonly sort?: SortField | undefined;
 }
 
-export interface SerialNumberListQuery extends PageRequest {
+export interface SerialNumberFilterQuery {
   readonly modelId?: string | undefined;
   readonly status?: Exclude<SerialNumberStatus, 'none'> | undefined;
   readonly batchId?: string | undefined;
   readonly allocatedTo?: string | undefined;
   readonly search?: string | undefined;
 }
+
+export interface SerialNumberListQuery extends SerialNumberFilterQuery, PageRequest {}
+
+/** The serial list's filter, shared by the paged list and the CSV export so both select the same serials. */
+export const serialFilter = (query: SerialNumberFilterQuery): DocumentFilter =>
+  definedOnly({
+    modelId: query.modelId,
+    status: query.status,
+    batchId: query.batchId,
+    allocatedTo: query.allocatedTo,
+    serial: query.search ? { $contains: normaliseSerial(query.search) } : undefined,
+  });
 
 /** Reads battery models and serial numbers from the inventory read model only. */
 export class InventoryQueries {
@@ -41,14 +53,7 @@ export class InventoryQueries {
   }
 
   listSerials(query: SerialNumberListQuery): Promise<Page<SerialNumberView>> {
-    const filter = definedOnly({
-      modelId: query.modelId,
-      status: query.status,
-      batchId: query.batchId,
-      allocatedTo: query.allocatedTo,
-      serial: query.search ? { $contains: normaliseSerial(query.search) } : undefined,
-    });
-    return findPage(this.documents, SERIAL_NUMBERS, filter, [{ field: 'registeredAt', direction: 'desc' }], query);
+    return findPage(this.documents, SERIAL_NUMBERS, serialFilter(query), [{ field: 'registeredAt', direction: 'desc' }], query);
   }
 
   async getSerial(serialInput: string): Promise<SerialNumberView> {

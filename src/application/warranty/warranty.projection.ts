@@ -4,18 +4,48 @@ import type { RecordedEvent } from '../shared/ports/event-store.port';
 import type { Projection, ProjectionView } from '../shared/ports/projection.port';
 import { WARRANTIES, type WarrantyView } from './warranty.read-model';
 
+type Changes = Partial<Omit<WarrantyView, 'id'>>;
+
+const update = async (view: ProjectionView, warrantyId: string, changes: (warranty: WarrantyView) => Changes | null) => {
+  const warranty = await view.get<WarrantyView>(WARRANTIES, warrantyId);
+  const changed = warranty && changes(warranty);
+  if (warranty && changed) view.put(WARRANTIES, { ...warranty, ...changed });
+};
+
 const applyWarrantyEvent = async (event: WarrantyEvent, view: ProjectionView) => {
   switch (event.type) {
     case 'WarrantyActivated': {
-      const { warrantyId, ...data } = event.data;
-      view.put(WARRANTIES, { id: warrantyId, ...data, status: 'active', voidedAt: null, voidReason: null } satisfies WarrantyView);
+      const { warrantyId, channel = 'consumer', ...data } = event.data;
+      view.put(WARRANTIES, {
+        id: warrantyId,
+        ...data,
+        // Activations stored before warranty numbers existed are known by their id.
+        warrantyNumber: data.warrantyNumber ?? warrantyId,
+        channel,
+        previousSerials: [],
+        status: 'active',
+        remindedAt: null,
+        expiredAt: null,
+        voidedAt: null,
+        voidReason: null,
+      } satisfies WarrantyView);
       return;
     }
-    case 'WarrantyVoided': {
-      const warranty = await view.get<WarrantyView>(WARRANTIES, event.data.warrantyId);
-      if (warranty) view.put(WARRANTIES, { ...warranty, status: 'void', voidedAt: event.data.voidedAt, voidReason: event.data.reason });
-      return;
-    }
+    case 'WarrantyVoided':
+      return update(view, event.data.warrantyId, () => ({ status: 'void', voidedAt: event.data.voidedAt, voidReason: event.data.reason }));
+    case 'WarrantyExpiryReminded':
+      return update(view, event.data.warrantyId, () => ({ remindedAt: event.data.remindedAt }));
+    case 'WarrantyExpired':
+      return update(view, event.data.warrantyId, () => ({ status: 'expired', expiredAt: event.data.expiredAt }));
+    case 'WarrantyTransferredOut':
+      // The move's two halves may land in either order: leaving only counts while the warranty is still here.
+      return update(view, event.data.warrantyId, (w) => (w.serial === event.data.serial ? { status: 'transferred' } : null));
+    case 'WarrantyTransferredIn':
+      return update(view, event.data.warrantyId, (w) => ({
+        serial: event.data.serial,
+        previousSerials: [...w.previousSerials, event.data.fromSerial],
+        status: 'active',
+      }));
     default:
       return assertNever(event);
   }
@@ -23,12 +53,13 @@ const applyWarrantyEvent = async (event: WarrantyEvent, view: ProjectionView) =>
 
 /** Every warranty ever issued, current and void, for lists, verification and reports. */
 export const warrantyProjection: Projection = {
-  name: 'warranties-v1',
+  name: 'warranties-v2',
   collections: [
     {
       name: WARRANTIES,
       indexes: [
         { fields: ['serial', 'activatedAt'] },
+        { fields: ['warrantyNumber'] },
         { fields: ['status', 'endsOn'] },
         { fields: ['modelId'] },
         { fields: ['consumer.phone'] },

@@ -1,6 +1,7 @@
 import { normaliseSerial } from '../../domain/inventory/serial-code';
 import { toCalendarDate } from '../../domain/shared/calendar-date';
 import { notFound } from '../../domain/shared/domain-error';
+import { normaliseWarrantyNumber } from '../../domain/warranty/warranty-number';
 import { coverageStatus, type CoverageStatus, type WarrantyConsumer } from '../../domain/warranty/warranty.decider';
 import { BATTERY_MODELS, SERIAL_NUMBERS, type BatteryModelView, type SerialNumberView } from '../inventory/inventory.read-model';
 import { definedOnly, findPage, type Page, type PageRequest } from '../shared/paging';
@@ -9,13 +10,42 @@ import type { DocumentFilter, DocumentStore } from '../shared/ports/document-sto
 import { maskConsumer } from './consumer-masking';
 import { WARRANTIES, type WarrantyView } from './warranty.read-model';
 
-export interface WarrantyListQuery extends PageRequest {
+export interface WarrantyFilterQuery {
   readonly status?: Exclude<CoverageStatus, 'none'> | undefined;
   readonly serial?: string | undefined;
   readonly modelId?: string | undefined;
   readonly phone?: string | undefined;
   readonly email?: string | undefined;
+  readonly number?: string | undefined;
 }
+
+export interface WarrantyListQuery extends WarrantyFilterQuery, PageRequest {}
+
+const statusFilter = (status: WarrantyFilterQuery['status'], today: string): DocumentFilter => {
+  switch (status) {
+    case undefined:
+      return {};
+    case 'void':
+    case 'transferred':
+      return { status };
+    case 'active':
+      return { status: 'active', endsOn: { $gte: today } };
+    case 'expired':
+      // Expired before the daily sweep recorded it, or recorded.
+      return { status: { $in: ['active', 'expired'] }, endsOn: { $lt: today } };
+  }
+};
+
+/** The warranty list's filter (coverage judged on `today`), shared by the paged list and the CSV export. */
+export const warrantyFilter = (query: WarrantyFilterQuery, today: string): DocumentFilter =>
+  definedOnly({
+    ...statusFilter(query.status, today),
+    serial: query.serial ? normaliseSerial(query.serial) : undefined,
+    modelId: query.modelId,
+    'consumer.phone': query.phone,
+    'consumer.email': query.email?.toLowerCase(),
+    warrantyNumber: query.number ? normaliseWarrantyNumber(query.number) : undefined,
+  });
 
 export type WarrantyDetails = WarrantyView & { readonly coverage: CoverageStatus };
 
@@ -24,6 +54,9 @@ export interface WarrantyVerification {
   readonly status: CoverageStatus;
   readonly model: Pick<BatteryModelView, 'name' | 'sku' | 'capacityAh' | 'voltage'> | null;
   readonly warrantyId: string | null;
+  readonly warrantyNumber: string | null;
+  /** Set when a claim replaced this battery: the warranty continues on that serial. */
+  readonly replacementSerial: string | null;
   readonly startsOn: string | null;
   readonly endsOn: string | null;
   readonly consumer: WarrantyConsumer | null;
@@ -37,13 +70,7 @@ export class WarrantyQueries {
   ) {}
 
   async list(query: WarrantyListQuery): Promise<Page<WarrantyDetails>> {
-    const filter = definedOnly({
-      ...this.statusFilter(query.status),
-      serial: query.serial ? normaliseSerial(query.serial) : undefined,
-      modelId: query.modelId,
-      'consumer.phone': query.phone,
-      'consumer.email': query.email?.toLowerCase(),
-    });
+    const filter = warrantyFilter(query, this.today());
     const page = await findPage<WarrantyView>(this.documents, WARRANTIES, filter, [{ field: 'activatedAt', direction: 'desc' }], query);
     return { ...page, items: page.items.map((w) => this.withCoverage(w)) };
   }
@@ -67,10 +94,14 @@ export class WarrantyQueries {
         limit: 1,
       }),
     ]);
-    const warranty = latest.items[0];
+    const replacementSerial = serialDoc.status === 'replaced' ? (serialDoc.replacementSerial ?? null) : null;
+    // A replaced battery's warranty lives on its replacement: this serial is covered no more.
+    const warranty = replacementSerial ? undefined : latest.items[0];
     return {
       serial,
-      status: warranty ? this.withCoverage(warranty).coverage : 'none',
+      status: replacementSerial ? 'transferred' : warranty ? this.withCoverage(warranty).coverage : 'none',
+      replacementSerial,
+      warrantyNumber: warranty?.warrantyNumber ?? null,
       model: model ? { name: model.name, sku: model.sku, capacityAh: model.capacityAh, voltage: model.voltage } : null,
       warrantyId: warranty?.id ?? null,
       startsOn: warranty?.startsOn ?? null,
@@ -81,19 +112,6 @@ export class WarrantyQueries {
 
   private today(): string {
     return toCalendarDate(this.clock.now().toISOString());
-  }
-
-  private statusFilter(status: WarrantyListQuery['status']): DocumentFilter {
-    switch (status) {
-      case undefined:
-        return {};
-      case 'void':
-        return { status: 'void' };
-      case 'active':
-        return { status: 'active', endsOn: { $gte: this.today() } };
-      case 'expired':
-        return { status: 'active', endsOn: { $lt: this.today() } };
-    }
   }
 
   private withCoverage(warranty: WarrantyView): WarrantyDetails {

@@ -34,7 +34,20 @@ export type RetireBatteryModel = DomainCommand<
   'RetireBatteryModel',
   { readonly modelId: string; readonly retiredAt: string }
 >;
-export type BatteryModelCommand = RegisterBatteryModel | UpdateBatteryModel | RetireBatteryModel;
+/** Stock facts as the stock monitor read them, passed in: the decider keeps "raised once" on the model's stream. */
+export interface StockLevel {
+  readonly modelId: string;
+  readonly available: number;
+  readonly at: string;
+}
+export type RaiseLowStockAlert = DomainCommand<'RaiseLowStockAlert', StockLevel>;
+export type ClearLowStockAlert = DomainCommand<'ClearLowStockAlert', StockLevel>;
+export type BatteryModelCommand =
+  | RegisterBatteryModel
+  | UpdateBatteryModel
+  | RetireBatteryModel
+  | RaiseLowStockAlert
+  | ClearLowStockAlert;
 
 export type BatteryModelRegistered = DomainEvent<'BatteryModelRegistered', RegisterBatteryModel['data']>;
 export type BatteryModelUpdated = DomainEvent<
@@ -45,9 +58,21 @@ export type BatteryModelRetired = DomainEvent<
   'BatteryModelRetired',
   { readonly modelId: string; readonly retiredAt: string }
 >;
-export type BatteryModelEvent = BatteryModelRegistered | BatteryModelUpdated | BatteryModelRetired;
+export type LowStockAlertRaised = DomainEvent<'LowStockAlertRaised', StockLevel & { readonly threshold: number }>;
+export type LowStockAlertCleared = DomainEvent<'LowStockAlertCleared', StockLevel & { readonly threshold: number }>;
+export type BatteryModelEvent =
+  | BatteryModelRegistered
+  | BatteryModelUpdated
+  | BatteryModelRetired
+  | LowStockAlertRaised
+  | LowStockAlertCleared;
 
-type BatteryModelFields = BatteryModelIdentity & BatteryModelSpec & { readonly registeredAt: string };
+type BatteryModelFields = BatteryModelIdentity &
+  BatteryModelSpec & {
+    readonly registeredAt: string;
+    /** Since when the open low-stock alert stands; null when none is open. */
+    readonly lowStockAlertAt: string | null;
+  };
 export type BatteryModelState =
   | { readonly status: 'none' }
   | ({ readonly status: 'active' } & BatteryModelFields)
@@ -142,6 +167,19 @@ const decide = (command: BatteryModelCommand, state: BatteryModelState): readonl
       if (state.status === 'retired') return [];
       return [{ type: 'BatteryModelRetired', data: { modelId: command.data.modelId, retiredAt: command.data.retiredAt } }];
     }
+    case 'RaiseLowStockAlert':
+    case 'ClearLowStockAlert': {
+      if (state.status === 'none') throw missing(command.data.modelId);
+      const { lowStockThreshold: threshold, lowStockAlertAt } = state;
+      const low = command.data.available <= threshold;
+      // Raised once when stock falls to the threshold, cleared once it recovers; anything else changes nothing.
+      if (command.type === 'RaiseLowStockAlert') {
+        return low && lowStockAlertAt === null && state.status === 'active'
+          ? [{ type: 'LowStockAlertRaised', data: { ...command.data, threshold } }]
+          : [];
+      }
+      return !low && lowStockAlertAt !== null ? [{ type: 'LowStockAlertCleared', data: { ...command.data, threshold } }] : [];
+    }
     default:
       return assertNever(command);
   }
@@ -150,11 +188,15 @@ const decide = (command: BatteryModelCommand, state: BatteryModelState): readonl
 const evolve = (state: BatteryModelState, event: BatteryModelEvent): BatteryModelState => {
   switch (event.type) {
     case 'BatteryModelRegistered':
-      return { status: 'active', ...event.data };
+      return { status: 'active', ...event.data, lowStockAlertAt: null };
     case 'BatteryModelUpdated':
       return state.status === 'none' ? state : { ...state, ...event.data.changes };
     case 'BatteryModelRetired':
       return state.status === 'none' ? state : { ...state, status: 'retired', retiredAt: event.data.retiredAt };
+    case 'LowStockAlertRaised':
+      return state.status === 'none' ? state : { ...state, lowStockAlertAt: event.data.at };
+    case 'LowStockAlertCleared':
+      return state.status === 'none' ? state : { ...state, lowStockAlertAt: null };
     default:
       return assertNever(event);
   }

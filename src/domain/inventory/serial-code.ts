@@ -76,3 +76,11 @@ export const composeSerial = (prefix: string, body: string): string => {
   const payload = prefix + body;
   return payload + checkCharacter(payload);
 };
+
+const IMPORTED_SERIAL_PATTERN = /^[0-9A-Z]{4,32}$/;
+
+/**
+ * Serials made before opsledger (imported from a legacy system) carry no check character of ours:
+ * after normalising they need only the charset and 4..32 characters.
+ */
+export const isImportableSerial = (serial: string): boolean => IMPORTED_SERIAL_PATTERN.test(serial);

@@ -6,10 +6,17 @@ import { securityEventsRoutes } from './identity/security-events.routes';
 import { usersRoutes } from './identity/users.routes';
 import { wholesalerApplicationsRoutes } from './identity/wholesaler-applications.routes';
 import { inventoryRoutes } from './inventory/inventory.routes';
+import { stockRoutes } from './inventory/stock.routes';
+import { serialCsvRoutes } from './inventory/serial-csv.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
 import { operationsRoutes } from './operations/operations.routes';
+import { verifyPageRoutes } from './pages/verify-page.routes';
 import type { RouteDefinition } from './shared';
 import { tenancyRoutes } from './tenancy/tenancy.routes';
+import { warrantyDocumentRoutes } from './warranty/warranty-documents.routes';
+import { warrantyExportRoutes } from './warranty/warranty-export.routes';
 import { warrantyRoutes } from './warranty/warranty.routes';
+import { claimsRoutes } from './warranty/claims.routes';
 
 /** Every business route of the service, by bounded context. */
 export const apiRoutes = (deps: HttpDependencies): RouteDefinition[] => [
@@ -21,6 +28,13 @@ export const apiRoutes = (deps: HttpDependencies): RouteDefinition[] => [
   ...securityEventsRoutes(deps),
   ...tenancyRoutes(deps),
   ...inventoryRoutes(deps),
+  ...stockRoutes(deps),
+  ...serialCsvRoutes(deps),
+  ...claimsRoutes(deps),
   ...warrantyRoutes(deps),
+  ...warrantyExportRoutes(deps),
+  ...warrantyDocumentRoutes(deps),
+  ...verifyPageRoutes(deps),
   ...operationsRoutes(deps),
+  ...notificationsRoutes(deps),
 ];

@@ -5,9 +5,16 @@ import type { SecurityEventsHttpDependencies } from './identity/security-events.
 import type { UsersHttpDependencies } from './identity/users.routes';
 import type { WholesalerApplicationsHttpDependencies } from './identity/wholesaler-applications.routes';
 import type { InventoryHttpDependencies } from './inventory/inventory.routes';
+import type { SerialCsvHttpDependencies } from './inventory/serial-csv.routes';
+import type { StockHttpDependencies } from './inventory/stock.routes';
+import type { NotificationsHttpDependencies } from './notifications/notifications.routes';
 import type { OperationsHttpDependencies } from './operations/operations.routes';
+import type { VerifyPageHttpDependencies } from './pages/verify-page.routes';
 import type { TenancyHttpDependencies } from './tenancy/tenancy.routes';
+import type { WarrantyDocumentsHttpDependencies } from './warranty/warranty-documents.routes';
+import type { WarrantyExportHttpDependencies } from './warranty/warranty-export.routes';
 import type { WarrantyHttpDependencies } from './warranty/warranty.routes';
+import type { ClaimsHttpDependencies } from './warranty/claims.routes';
 
 /** The application services the HTTP adapter reaches: handlers and queries, never adapters. */
 export type HttpDependencies = AuthHttpDependencies &
@@ -18,5 +25,12 @@ export type HttpDependencies = AuthHttpDependencies &
   SecurityEventsHttpDependencies &
   TenancyHttpDependencies &
   InventoryHttpDependencies &
+  SerialCsvHttpDependencies &
+  StockHttpDependencies &
   WarrantyHttpDependencies &
-  OperationsHttpDependencies;
+  ClaimsHttpDependencies &
+  WarrantyExportHttpDependencies &
+  WarrantyDocumentsHttpDependencies &
+  VerifyPageHttpDependencies &
+  OperationsHttpDependencies &
+  NotificationsHttpDependencies;

@@ -30,8 +30,10 @@ describe('battery models: register, read, update, retire', () => {
       warrantyMonths: 24,
       lowStockThreshold: 2,
       status: 'active',
-      stock: { available: 0, allocated: 0, sold: 0 },
+      stock: { available: 0, allocated: 0, sold: 0, replaced: 0 },
       lowStock: true,
+      // Raised by the low-stock job, which does not run here; lowStock alone reflects the counts.
+      lowStockAlertAt: null,
       registeredAt: expect.any(String),
       updatedAt: expect.any(String),
       retiredAt: null,

@@ -33,7 +33,7 @@ describe('POST /api/inventory/serials: generating serial batches', () => {
     expect(serials).toHaveLength(200);
     expect(new Set(serials).size).toBe(200);
     expect(serials.filter((s) => !isWellFormedSerial(s) || !s.startsWith('QX'))).toEqual([]);
-    expect((await getModel(app, id, res.body.position)).stock).toEqual({ available: 200, allocated: 0, sold: 0 });
+    expect((await getModel(app, id, res.body.position)).stock).toEqual({ available: 200, allocated: 0, sold: 0, replaced: 0 });
   });
 
   it('uses a per-batch prefix when given, upper-cased', async () => {

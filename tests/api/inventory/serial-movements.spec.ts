@@ -26,10 +26,10 @@ describe('serial movements: allocate and sell, with stock counts on the model', 
     const allocated = await allocate(first!).expect(200);
     expect(allocated.body).toEqual({ position: expect.any(Number) });
     expect(allocated.headers['opsledger-position']).toBe(String(allocated.body.position));
-    expect((await getModel(app, id, allocated.body.position)).stock).toEqual({ available: 2, allocated: 1, sold: 0 });
+    expect((await getModel(app, id, allocated.body.position)).stock).toEqual({ available: 2, allocated: 1, sold: 0, replaced: 0 });
 
     const soldAllocated = await sell(first!).expect(200);
-    expect((await getModel(app, id, soldAllocated.body.position)).stock).toEqual({ available: 2, allocated: 0, sold: 1 });
+    expect((await getModel(app, id, soldAllocated.body.position)).stock).toEqual({ available: 2, allocated: 0, sold: 1, replaced: 0 });
 
     const soldAvailable = await sell(second!, {}).expect(200);
     expect(await getModel(app, id, soldAvailable.body.position)).toMatchObject({
@@ -54,12 +54,18 @@ describe('serial movements: allocate and sell, with stock counts on the model', 
       serial,
       modelId: id,
       batchId,
+      source: 'generated',
       status: 'sold',
       allocatedTo: 'wh-42',
       allocatedAt: expect.any(String),
+      // Allocated one by one on this older path, so not part of an allocation record.
+      allocationId: null,
       soldTo: 'shop-7',
       soldAt: expect.any(String),
+      returnedAt: null,
+      replacementSerial: null,
       registeredAt: expect.any(String),
+      updatedAt: res.body.soldAt,
     });
   });
 
@@ -79,7 +85,7 @@ describe('serial movements: allocate and sell, with stock counts on the model', 
     const sold = await sell(serial!).expect(200);
 
     expectProblem(await sell(serial!, { soldTo: 'someone-else' }), 409, 'serial.already_sold');
-    expect((await getModel(app, id, sold.body.position)).stock).toEqual({ available: 0, allocated: 0, sold: 1 });
+    expect((await getModel(app, id, sold.body.position)).stock).toEqual({ available: 0, allocated: 0, sold: 1, replaced: 0 });
   });
 
   it('answers 404 serial.not_found for an unknown serial', async () => {

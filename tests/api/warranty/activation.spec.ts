@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { bearer, expectProblem, invalidFields } from '../identity/problem.helpers';
-import { activate, addMonthsUtc, freshSerials, todayUtc, uniqueConsumer } from './warranty.helpers';
+import { activate, addMonthsUtc, freshSerials, listWarranties, todayUtc, uniqueConsumer, WARRANTY_NUMBER } from './warranty.helpers';
 
 describe('POST /api/warranty/activate', () => {
   let app: TestApp;
@@ -22,8 +22,10 @@ describe('POST /api/warranty/activate', () => {
     const after = todayUtc();
     expect(res.body).toEqual({
       warrantyId: expect.any(String),
+      warrantyNumber: expect.stringMatching(WARRANTY_NUMBER),
       serial,
       modelId,
+      channel: 'staff',
       consumer,
       startsOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       endsOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
@@ -34,6 +36,30 @@ describe('POST /api/warranty/activate', () => {
     expect(res.body.startsOn).toBe(new Date(res.body.activatedAt).toISOString().slice(0, 10));
     expect(res.body.endsOn).toBe(addMonthsUtc(res.body.startsOn, 18));
     expect(res.headers['opsledger-position']).toBe(String(res.body.position));
+  });
+
+  it('gives every activation its own warranty number', async () => {
+    const [a, b] = (await freshSerials(app, 2)).serials;
+
+    const first = await activate(app, a!).expect(201);
+    const second = await activate(app, b!).expect(201);
+
+    expect(first.body.warrantyNumber).toMatch(WARRANTY_NUMBER);
+    expect(second.body.warrantyNumber).toMatch(WARRANTY_NUMBER);
+    expect(second.body.warrantyNumber).not.toBe(first.body.warrantyNumber);
+  });
+
+  it('finds a warranty by its number, however the number is cased', async () => {
+    const [a, b] = (await freshSerials(app, 2)).serials;
+    const wanted = await activate(app, a!).expect(201);
+    const other = await activate(app, b!).expect(201);
+    const position = Math.max(wanted.body.position, other.body.position);
+
+    for (const number of [wanted.body.warrantyNumber as string, (wanted.body.warrantyNumber as string).toLowerCase()]) {
+      const found = await listWarranties(app, { number }, position);
+      expect(found.body.total).toBe(1);
+      expect(found.body.items[0]).toMatchObject({ id: wanted.body.warrantyId, warrantyNumber: wanted.body.warrantyNumber, serial: a });
+    }
   });
 
   it('activates a sold serial', async () => {
@@ -111,7 +137,8 @@ describe('POST /api/warranty/activate', () => {
 
     for (const [role, serial] of [['wholesaler', forWholesaler], ['consumer', forConsumer]] as const) {
       const { token } = await app.userToken(role);
-      await app.http.post('/api/warranty/activate').set(bearer(token)).send(body(serial!)).expect(201);
+      const res = await app.http.post('/api/warranty/activate').set(bearer(token)).send(body(serial!)).expect(201);
+      expect(res.body.channel).toBe(role);
     }
     expectProblem(await app.http.post('/api/warranty/activate').send(body(forNobody!)), 401, 'auth.unauthenticated');
   });

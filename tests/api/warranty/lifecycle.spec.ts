@@ -28,11 +28,6 @@ describe('warranty lifecycle: idempotent activation, read, void, re-activation',
     expect(listed.body.items[0].id).toBe(first.body.warrantyId);
   });
 
-  // BUG (src): the warranty id is derived from the actor and the Idempotency-Key only
-  // (EventMetadataFactory.entityId via ActivateWarrantyHandler), not from the serial. Reusing a key for
-  // another serial writes a second warranty with the SAME id on another stream; the projection then
-  // overwrites the first serial's warranty document, so verify says "none" for a serial whose stream
-  // holds an active warranty. Either a distinct id or a 4xx for the reused key would make this pass.
   it('refuses an Idempotency-Key reused for another serial with 422, leaving the first warranty intact', async () => {
     const { serials: [a, b] } = await freshSerials(app, 2);
     const key = { 'Idempotency-Key': `reused-${a}` };
@@ -64,15 +59,20 @@ describe('warranty lifecycle: idempotent activation, read, void, re-activation',
 
     expect(res.body).toEqual({
       id: activated.body.warrantyId,
+      warrantyNumber: activated.body.warrantyNumber,
       serial,
+      previousSerials: [],
       modelId,
       consumer,
+      channel: 'staff',
       startsOn: activated.body.startsOn,
       endsOn: activated.body.endsOn,
       status: 'active',
       coverage: 'active',
       activatedAt: activated.body.activatedAt,
       activatedBy: expect.any(String),
+      remindedAt: null,
+      expiredAt: null,
       voidedAt: null,
       voidReason: null,
     });
@@ -98,6 +98,7 @@ describe('warranty lifecycle: idempotent activation, read, void, re-activation',
 
     const second = await activate(app, serial!).expect(201);
     expect(second.body.warrantyId).not.toBe(first.body.warrantyId);
+    expect(second.body.warrantyNumber).not.toBe(first.body.warrantyNumber);
     const afterReactivation = await verify(app, serial!, second.body.position).expect(200);
     expect(afterReactivation.body).toMatchObject({ status: 'active', warrantyId: second.body.warrantyId });
     const all = await listWarranties(app, { serial: serial! }, second.body.position);

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { expectProblem } from '../identity/problem.helpers';
-import { activate, freshSerials, verify } from './warranty.helpers';
+import { activate, freshSerials, verify, WARRANTY_NUMBER } from './warranty.helpers';
 
 describe('GET /api/warranty/verify/:serial (public)', () => {
   let app: TestApp;
@@ -17,11 +17,14 @@ describe('GET /api/warranty/verify/:serial (public)', () => {
 
     const res = await verify(app, serial!, activated.body.position).expect(200);
 
+    expect(activated.body.warrantyNumber).toMatch(WARRANTY_NUMBER);
     expect(res.body).toEqual({
       serial,
       status: 'active',
       model: { name: 'PowerCell 200', sku, capacityAh: 200, voltage: 25.6 },
       warrantyId: activated.body.warrantyId,
+      warrantyNumber: activated.body.warrantyNumber,
+      replacementSerial: null,
       startsOn: activated.body.startsOn,
       endsOn: activated.body.endsOn,
       consumer: { name: expect.any(String), phone: expect.stringMatching(/678$/), email: expect.stringMatching(/@mail\.example$/) },
@@ -58,7 +61,9 @@ describe('GET /api/warranty/verify/:serial (public)', () => {
 
     const res = await verify(app, serial!, position).expect(200);
 
-    expect(res.body).toMatchObject({ serial, status: 'none', warrantyId: null, startsOn: null, endsOn: null, consumer: null });
+    expect(res.body).toMatchObject({
+      serial, status: 'none', warrantyId: null, warrantyNumber: null, replacementSerial: null, startsOn: null, endsOn: null, consumer: null,
+    });
     expect(res.body.model).not.toBeNull();
   });
 

@@ -9,6 +9,9 @@ export interface Consumer {
 
 let counter = 0;
 
+/** WR- and two groups of four from an alphabet without look-alikes (written independently of src). */
+export const WARRANTY_NUMBER = /^WR-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
+
 /** A consumer with a phone and email no other test in the file uses. */
 export const uniqueConsumer = (overrides: Partial<Consumer> = {}): Consumer => {
   const n = ++counter;

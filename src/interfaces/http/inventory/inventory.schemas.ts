@@ -38,8 +38,14 @@ export const batteryModelSchema = z
     serialPrefix: z.string(),
     ...spec,
     status: z.enum(['active', 'retired']),
-    stock: z.object({ available: z.number().int(), allocated: z.number().int(), sold: z.number().int() }),
+    stock: z.object({
+      available: z.number().int(),
+      allocated: z.number().int(),
+      sold: z.number().int(),
+      replaced: z.number().int().describe('Replaced under a claim, out of circulation'),
+    }),
     lowStock: z.boolean(),
+    lowStockAlertAt: z.string().nullable().describe('When the open low-stock alert was raised'),
     registeredAt: z.string(),
     updatedAt: z.string(),
     retiredAt: z.string().nullable(),
@@ -71,7 +77,7 @@ export const serialBatchSchema = z.object({
   position: z.number().int(),
 });
 
-const serialStatus = z.enum(['available', 'allocated', 'sold']);
+const serialStatus = z.enum(['available', 'allocated', 'sold', 'replaced']);
 
 export const serialNumberSchema = z
   .object({
@@ -79,12 +85,17 @@ export const serialNumberSchema = z
     serial: z.string(),
     modelId: z.string(),
     batchId: z.string().nullable(),
+    source: z.enum(['generated', 'imported']),
     status: serialStatus,
     allocatedTo: z.string().nullable(),
     allocatedAt: z.string().nullable(),
+    allocationId: z.string().nullable(),
     soldTo: z.string().nullable(),
     soldAt: z.string().nullable(),
+    returnedAt: z.string().nullable(),
+    replacementSerial: z.string().nullable(),
     registeredAt: z.string(),
+    updatedAt: z.string(),
   })
   .meta({ id: 'SerialNumber' });
 

@@ -5,6 +5,7 @@ import type { AccessControl } from './route-handler';
 import { createRouteHandler } from './route-handler';
 import type { RouteDefinition, RouteSummary } from './route-definition';
 import { assertSupportedPath } from './route-definition';
+import { literalsFirst } from './route-table';
 
 /** The routes of the REST adapter: one list that serves requests, the OpenAPI document and the permission table. */
 export class HttpApi {
@@ -37,7 +38,7 @@ export class HttpApi {
 
   router(): Router {
     const router = Router();
-    for (const route of this.definitions) router[route.method](route.path, createRouteHandler(route, this.access));
+    for (const route of literalsFirst(this.definitions)) router[route.method](route.path, createRouteHandler(route, this.access));
     return router;
   }
 

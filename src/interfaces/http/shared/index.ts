@@ -4,6 +4,7 @@ export type { CreateHttpAppOptions } from './create-http-app';
 export { createHttpApp } from './create-http-app';
 export { STATUS_BY_DOMAIN_ERROR_KIND, createErrorHandler } from './error-handler.middleware';
 export type { HealthCheck, HealthProbes, Readiness } from './health.routes';
+export { uploadedFile } from './file-upload';
 export { HttpApi } from './http-api';
 export { REDACTED_PATHS, createHttpLogger } from './http-logger';
 export { HttpProblemError, VALIDATION_FAILED, validationFailed } from './http-problem.error';
@@ -39,6 +40,8 @@ export type {
   RouteDefinition,
   RoutePermission,
   RouteSummary,
+  UploadedFile,
+  UploadSpec,
 } from './route-definition';
 export { defineRoute } from './route-definition';
 export type { AccessControl, Authenticate, Authorize } from './route-handler';

@@ -3,7 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE, problemResponseSchema } from './problem-details';
 import { IDEMPOTENCY_KEY_HEADER, MIN_POSITION_HEADER } from './request-context';
-import type { ResponseSpec, RouteDefinition } from './route-definition';
+import type { MultipartSpec, ResponseSpec, RouteDefinition, UploadSpec } from './route-definition';
 import { toOpenApiPath } from './route-table';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
@@ -24,7 +24,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'The resource does not exist',
   409: 'The resource changed concurrently or the operation conflicts with its state',
   413: 'The request body is too large',
-  415: 'The request body is not application/json',
+  415: 'The request body has a media type this operation does not accept',
   422: 'The request is well-formed but breaks a business rule',
   500: 'Unexpected server error',
 };
@@ -58,7 +58,7 @@ const errorStatusesOf = (route: RouteDefinition): number[] => {
   const statuses = new Set<number>([400, 500]);
   if (route.permission !== 'public') [401, 403].forEach((status) => statuses.add(status));
   if (route.params) statuses.add(404);
-  if (route.body) [413, 415].forEach((status) => statuses.add(status));
+  if (route.body || route.upload) [413, 415].forEach((status) => statuses.add(status));
   if (route.method !== 'get') [409, 422].forEach((status) => statuses.add(status));
   Object.keys(route.responses)
     .map(Number)
@@ -100,6 +100,29 @@ const responsesOf = (route: RouteDefinition): RouteConfig['responses'] => {
   return responses;
 };
 
+/** A file body: raw with each accepted media type, or as the one binary field of a multipart form. */
+const uploadBodyOf = (upload: UploadSpec): NonNullable<RouteConfig['request']>['body'] => ({
+  required: true,
+  description: `${upload.description} At most ${upload.maxBytes} bytes.`,
+  content: {
+    ...Object.fromEntries(upload.mediaTypes.map((type) => [type, { schema: z.string() }])),
+    'multipart/form-data': {
+      schema: z.object({ [upload.multipartField]: z.string().meta({ format: 'binary' }) }),
+    },
+  },
+});
+
+/** A JSON body that may also come as a multipart form: its fields, plus the files. */
+const formBodyOf = (body: z.ZodType, form: MultipartSpec): NonNullable<RouteConfig['request']>['body'] => {
+  const files = z
+    .array(z.string().meta({ format: 'binary' }))
+    .max(form.maxFiles)
+    .optional()
+    .meta({ description: `${form.description} (at most ${form.maxFiles} files of ${form.maxFileBytes} bytes each)` });
+  const fields = body instanceof z.ZodObject ? body.extend({ [form.fileField]: files }) : z.object({ [form.fileField]: files });
+  return { required: true, content: { 'application/json': { schema: body }, 'multipart/form-data': { schema: fields } } };
+};
+
 const routeConfigOf = (route: RouteDefinition): RouteConfig => {
   const headers = headersOf(route);
   return {
@@ -117,6 +140,8 @@ const routeConfigOf = (route: RouteDefinition): RouteConfig => {
       ...(route.query ? { query: route.query } : {}),
       ...(headers ? { headers } : {}),
       ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+      ...(route.body && route.multipart ? { body: formBodyOf(route.body, route.multipart) } : {}),
+      ...(route.upload ? { body: uploadBodyOf(route.upload) } : {}),
     },
     responses: responsesOf(route),
   };

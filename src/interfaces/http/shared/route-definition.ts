@@ -23,12 +23,43 @@ export interface ResponseSpec {
   headers?: Record<string, ResponseHeaderSpec>;
 }
 
+/** A request body that is a file, not JSON: sent raw with one of `mediaTypes`, or as one multipart/form-data field. */
+export interface UploadSpec {
+  description: string;
+  /** e.g. `text/csv`; matched like Content-Type (parameters such as charset are ignored). */
+  mediaTypes: readonly string[];
+  multipartField: string;
+  maxBytes: number;
+}
+
+/**
+ * A JSON body that may come as multipart/form-data instead, to carry files: up to `maxFiles` in `fileField`, its
+ * text fields validated by the route's `body` schema like JSON.
+ */
+export interface MultipartSpec {
+  description: string;
+  fileField: string;
+  maxFiles: number;
+  maxFileBytes: number;
+}
+
+export interface UploadedFile {
+  content: Buffer;
+  mediaType: string;
+  /** The name a multipart upload gave; null for a raw body. */
+  filename: string | null;
+}
+
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface HandlerInput<P, Q, B> {
   params: Parsed<P>;
   query: Parsed<Q>;
   body: Parsed<B>;
+  /** On routes that declare `upload`, when the request carried a file. */
+  file?: UploadedFile;
+  /** On routes that declare `multipart`: the files of a multipart request (none for JSON). */
+  files?: UploadedFile[];
   context: RequestContext;
 }
 
@@ -36,6 +67,11 @@ export interface HandlerResult {
   status: number;
   /** Sent as JSON unless `contentType` is given, then sent as-is (string or Buffer). */
   body?: unknown;
+  /**
+   * Sent chunk by chunk instead of `body`, as fast as the client reads. A failure before the first chunk still
+   * answers problem+json; a later one aborts the response, so a client never takes half a file for a whole one.
+   */
+  stream?: AsyncIterable<string | Buffer>;
   headers?: Record<string, string>;
   contentType?: string;
 }
@@ -56,6 +92,10 @@ export interface RouteDefinition<
   params?: P;
   query?: Q;
   body?: B;
+  /** A file body instead of JSON (not together with `body`). */
+  upload?: UploadSpec;
+  /** Accepts the `body` as multipart/form-data too, with files (see MultipartSpec). */
+  multipart?: MultipartSpec;
   responses: Record<number, ResponseSpec>;
   deprecated?: boolean;
   /** Documents the `Opsledger-Min-Position` header (read-your-writes); defaults to true for GET routes. */

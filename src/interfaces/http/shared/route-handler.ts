@@ -6,6 +6,9 @@ import { ensureRequestContext, setActor } from './request-context';
 import { headerProblemOf } from './request-context.middleware';
 import type { HandlerResult, RouteDefinition } from './route-definition';
 import { parseRequestParts } from './request-validation';
+import { createMultipartReader, MULTIPART_FORM } from './multipart-form';
+import { createUploadReader, missingUpload } from './file-upload';
+import { sendStream } from './stream-response';
 
 export type Authenticate = (req: Request) => Promise<Actor | null>;
 export type Authorize = (actor: Actor, permission: string) => boolean | Promise<boolean>;
@@ -56,25 +59,35 @@ const resolveActor = async (route: RouteDefinition, req: Request, access: Access
 const hasBodyContent = (req: Request): boolean =>
   req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0;
 
-const sendResult = (res: Response, result: HandlerResult): void => {
-  if (result.headers) res.set(result.headers);
-  res.status(result.status);
+const sendResult = async (res: Response, result: HandlerResult): Promise<void> => {
+  const start = () => {
+    if (result.headers) res.set(result.headers);
+    res.status(result.status);
+    if (result.contentType) res.type(result.contentType);
+  };
+  if (result.stream) return sendStream(res, result.stream, start);
+  start();
   if (result.body === undefined) res.end();
-  else if (result.contentType) res.type(result.contentType).send(result.body);
+  else if (result.contentType) res.send(result.body);
   else res.json(result.body);
 };
 
 /** Authenticates, authorises, validates, then runs the handler; every failure goes to the error middleware. */
-export const createRouteHandler =
-  (route: RouteDefinition, access: AccessControl): RequestHandler =>
-  async (req, res) => {
+export const createRouteHandler = (route: RouteDefinition, access: AccessControl): RequestHandler => {
+  const readUpload = route.upload ? createUploadReader(route.upload) : undefined;
+  const readForm = route.multipart ? createMultipartReader(route.multipart) : undefined;
+  return async (req, res) => {
     // Repeated here so a router mounted without createHttpApp's middleware still rejects a bad header.
     const baseContext = ensureRequestContext(req, res);
     const headerProblem = headerProblemOf(req);
     if (headerProblem) throw headerProblem;
     const actor = await resolveActor(route, req, access);
     setActor(req, actor);
-    if (route.body && hasBodyContent(req) && !req.is(JSON_MEDIA_TYPES)) throw unsupportedMediaType();
+    const form = readForm !== undefined && hasBodyContent(req) && Boolean(req.is(MULTIPART_FORM));
+    if (route.body && hasBodyContent(req) && !form && !req.is(JSON_MEDIA_TYPES)) throw unsupportedMediaType();
+    const files = readForm && form ? await readForm(req, res) : undefined;
+    const file = readUpload && hasBodyContent(req) ? await readUpload(req, res) : undefined;
+    if (route.upload && !file) throw missingUpload(route.upload);
     const parsed = await parseRequestParts(
       { params: route.params, query: route.query, body: route.body },
       { params: req.params, query: req.query, body: req.body },
@@ -82,7 +95,10 @@ export const createRouteHandler =
     if (!parsed.ok) throw validationFailed(parsed.issues);
     const result = await route.handler({
       ...parsed.parts,
+      ...(file ? { file } : {}),
+      ...(files ? { files } : {}),
       context: { ...baseContext, actor },
     } as Parameters<RouteDefinition['handler']>[0]);
-    sendResult(res, result);
+    await sendResult(res, result);
   };
+};

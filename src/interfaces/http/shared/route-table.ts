@@ -30,3 +30,16 @@ export const allowedMethodsFor = (entries: readonly RouteEntry[], requestPath: s
 
 /** Express `:name` parameters become OpenAPI `{name}`. */
 export const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
+
+/**
+ * Orders routes so a literal segment is tried before a parameter in the same place: express takes the first
+ * match, and `/api/x/export` must not be read as `/api/x/:id` whichever was declared first. Stable otherwise.
+ */
+export const literalsFirst = <T extends RouteEntry>(entries: readonly T[]): T[] => {
+  const kinds = (path: string) => segmentsOf(path).map((segment) => (segment.startsWith(':') ? 1 : 0));
+  const compare = (a: readonly number[], b: readonly number[]): number => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return a.length - b.length;
+  };
+  return [...entries].sort((a, b) => compare(kinds(a.path), kinds(b.path)));
+};

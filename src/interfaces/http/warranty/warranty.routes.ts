@@ -1,4 +1,5 @@
-import type { ActivateWarrantyHandler } from '../../../application/warranty/activate-warranty.handler';
+import type { ActivateWarrantyHandler, ActivatedWarranty } from '../../../application/warranty/activate-warranty.handler';
+import type { IssueWarrantyAtSaleHandler } from '../../../application/warranty/issue-warranty-at-sale.handler';
 import type { VoidWarrantyHandler } from '../../../application/warranty/void-warranty.handler';
 import type { WarrantyQueries } from '../../../application/warranty/warranty.queries';
 import type { CommandEdge } from '../common/command-context.mapping';
@@ -19,12 +20,15 @@ import {
 
 export interface WarrantyHttpDependencies extends CommandEdge {
   readonly activateWarranty: ActivateWarrantyHandler;
+  readonly issueWarrantyAtSale: IssueWarrantyAtSaleHandler;
   readonly voidWarranty: VoidWarrantyHandler;
   readonly warrantyQueries: WarrantyQueries;
   readonly readSide: ReadSide;
 }
 
 const tags = ['warranty'];
+
+const publicView = ({ replayed: _replayed, activatedBy: _by, ...activated }: ActivatedWarranty) => activated;
 
 export const warrantyRoutes = (deps: WarrantyHttpDependencies): RouteDefinition[] => [
   queryRoute(
@@ -47,10 +51,18 @@ export const warrantyRoutes = (deps: WarrantyHttpDependencies): RouteDefinition[
       body: activateWarrantyBody,
       responses: { 201: { description: 'Activated', schema: activatedWarrantySchema } },
     },
-    async ({ body }, command) => {
-      const { replayed: _replayed, activatedBy: _by, ...activated } = await deps.activateWarranty.execute(body, command);
-      return activated;
+    async ({ body }, command) => publicView(await deps.activateWarranty.execute(body, command)),
+  ),
+  commandRoute(
+    deps,
+    {
+      method: 'post', path: '/api/warranty/issue', operationId: 'issueWarrantyAtSale', tags, status: 201,
+      summary: 'Sell a serial and issue its warranty to the buyer', permission: 'serials:sell',
+      description: 'For wholesalers at the counter: records the sale from their own stock, then the warranty (channel wholesaler).',
+      body: activateWarrantyBody,
+      responses: { 201: { description: 'Sold and warranted', schema: activatedWarrantySchema } },
     },
+    async ({ body }, command) => publicView(await deps.issueWarrantyAtSale.execute(body, command)),
   ),
   queryRoute(
     deps.readSide,

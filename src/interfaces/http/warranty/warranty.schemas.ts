@@ -27,11 +27,14 @@ export const warrantyIdParams = z.object({ id: z.string().min(1).max(64) });
 export const serialParams = z.object({ serial: z.string().trim().min(3).max(40) });
 
 const consumerView = z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() });
-const coverage = z.enum(['active', 'expired', 'void', 'none']);
+const coverage = z.enum(['active', 'expired', 'void', 'transferred', 'none']);
+const channel = z.enum(['consumer', 'wholesaler', 'staff']);
 
 export const activatedWarrantySchema = z.object({
   warrantyId: z.string(),
+  warrantyNumber: z.string().describe('Human-friendly and unique, e.g. WR-7K3M-9QXT'),
   serial: z.string(),
+  channel,
   modelId: z.string(),
   consumer: consumerView,
   startsOn: z.string(),
@@ -43,15 +46,20 @@ export const activatedWarrantySchema = z.object({
 export const warrantySchema = z
   .object({
     id: z.string(),
-    serial: z.string(),
+    warrantyNumber: z.string(),
+    serial: z.string().describe('The serial covered now'),
+    previousSerials: z.array(z.string()).describe('Serials a claim replaced, oldest first'),
     modelId: z.string(),
     consumer: consumerView,
+    channel,
     startsOn: z.string(),
     endsOn: z.string(),
-    status: z.enum(['active', 'void']),
+    status: z.enum(['active', 'expired', 'void', 'transferred']).describe('As recorded; coverage is judged for today'),
     coverage,
     activatedAt: z.string(),
     activatedBy: z.string().nullable(),
+    remindedAt: z.string().nullable(),
+    expiredAt: z.string().nullable(),
     voidedAt: z.string().nullable(),
     voidReason: z.string().nullable(),
   })
@@ -63,6 +71,8 @@ export const verificationSchema = z
     status: coverage,
     model: z.object({ name: z.string(), sku: z.string(), capacityAh: z.number(), voltage: z.number() }).nullable(),
     warrantyId: z.string().nullable(),
+    warrantyNumber: z.string().nullable(),
+    replacementSerial: z.string().nullable().describe('Set when a claim replaced this battery'),
     startsOn: z.string().nullable(),
     endsOn: z.string().nullable(),
     consumer: consumerView.nullable().describe('Masked: initials, last digits, mail domain'),
@@ -70,8 +80,9 @@ export const verificationSchema = z
   .meta({ id: 'WarrantyVerification' });
 
 export const warrantyListQuery = paginationQuery.extend({
-  status: z.enum(['active', 'expired', 'void']).optional(),
+  status: z.enum(['active', 'expired', 'void', 'transferred']).optional(),
   serial: z.string().trim().min(3).max(40).optional(),
+  number: z.string().trim().min(3).max(20).optional().describe('Warranty number, e.g. WR-7K3M-9QXT'),
   modelId: z.string().min(1).max(64).optional(),
   phone: phone.optional(),
   email: z.string().trim().min(3).max(254).optional(),

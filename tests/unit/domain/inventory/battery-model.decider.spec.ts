@@ -31,6 +31,18 @@ const updated = (changes: BatteryModelChanges): BatteryModelEvent => ({
 });
 const retire = { type: 'RetireBatteryModel', data: { modelId: 'm-1', retiredAt: '2024-07-01T00:00:00.000Z' } } as const;
 const retired: BatteryModelEvent = { type: 'BatteryModelRetired', data: retire.data };
+// The model's threshold is 10: stock at or below it is low.
+const stock = (available: number, at = '2024-06-10T06:00:00.000Z') => ({ modelId: 'm-1', available, at });
+const raise = (available: number) => ({ type: 'RaiseLowStockAlert', data: stock(available) }) as const;
+const clear = (available: number) => ({ type: 'ClearLowStockAlert', data: stock(available, '2024-06-12T06:00:00.000Z') }) as const;
+const alertRaised = (available = 10, threshold = 10): BatteryModelEvent => ({
+  type: 'LowStockAlertRaised',
+  data: { ...stock(available), threshold },
+});
+const alertCleared = (available = 11, threshold = 10): BatteryModelEvent => ({
+  type: 'LowStockAlertCleared',
+  data: { ...stock(available, '2024-06-12T06:00:00.000Z'), threshold },
+});
 
 describe('battery model', () => {
   it('names its stream batterymodel-<modelId>', () => {
@@ -154,13 +166,80 @@ describe('battery model', () => {
     });
   });
 
+  describe('RaiseLowStockAlert', () => {
+    it('raises an alert when available stock falls to the threshold or below, naming the threshold', () => {
+      given(BatteryModelDecider, [registered]).when(raise(10)).then([alertRaised(10)]);
+      given(BatteryModelDecider, [registered]).when(raise(0)).then([alertRaised(0)]);
+    });
+
+    it('records nothing while stock is above the threshold', () => {
+      given(BatteryModelDecider, [registered]).when(raise(11)).then([]);
+    });
+
+    it('raises an alert once while it is open', () => {
+      given(BatteryModelDecider, [registered, alertRaised(10)]).when(raise(3)).then([]);
+    });
+
+    it('raises again after the alert was cleared', () => {
+      given(BatteryModelDecider, [registered, alertRaised(10), alertCleared(11)]).when(raise(9)).then([alertRaised(9)]);
+    });
+
+    it('uses the threshold as last updated', () => {
+      given(BatteryModelDecider, [registered, updated({ lowStockThreshold: 3 })]).when(raise(4)).then([]);
+      given(BatteryModelDecider, [registered, updated({ lowStockThreshold: 3 })]).when(raise(3)).then([alertRaised(3, 3)]);
+      given(BatteryModelDecider, [registered, updated({ lowStockThreshold: 0 })]).when(raise(0)).then([alertRaised(0, 0)]);
+    });
+
+    it('records nothing for a retired model', () => {
+      given(BatteryModelDecider, [registered, retired]).when(raise(0)).then([]);
+    });
+
+    it('refuses a missing model', () => {
+      given(BatteryModelDecider)
+        .when(raise(0))
+        .thenThrows('battery_model.not_found', { kind: 'not_found', details: { modelId: 'm-1' } });
+    });
+  });
+
+  describe('ClearLowStockAlert', () => {
+    it('clears the open alert once stock is above the threshold', () => {
+      given(BatteryModelDecider, [registered, alertRaised(10)]).when(clear(11)).then([alertCleared(11)]);
+    });
+
+    it('keeps the alert open while stock is at or below the threshold', () => {
+      given(BatteryModelDecider, [registered, alertRaised(10)]).when(clear(10)).then([]);
+      given(BatteryModelDecider, [registered, alertRaised(10)]).when(clear(0)).then([]);
+    });
+
+    it('records nothing when no alert is open', () => {
+      given(BatteryModelDecider, [registered]).when(clear(50)).then([]);
+      given(BatteryModelDecider, [registered, alertRaised(10), alertCleared(11)]).when(clear(50)).then([]);
+    });
+
+    it('clears against the threshold as last updated', () => {
+      given(BatteryModelDecider, [registered, alertRaised(10), updated({ lowStockThreshold: 3 })])
+        .when(clear(4))
+        .then([alertCleared(4, 3)]);
+    });
+
+    it('clears an alert left open on a retired model', () => {
+      given(BatteryModelDecider, [registered, alertRaised(10), retired]).when(clear(11)).then([alertCleared(11)]);
+    });
+
+    it('refuses a missing model', () => {
+      given(BatteryModelDecider)
+        .when(clear(11))
+        .thenThrows('battery_model.not_found', { kind: 'not_found', details: { modelId: 'm-1' } });
+    });
+  });
+
   describe('evolve', () => {
     it('starts empty', () => {
       given(BatteryModelDecider).thenState({ status: 'none' });
     });
 
     it('is active with its registration after BatteryModelRegistered', () => {
-      given(BatteryModelDecider, [registered]).thenState({ status: 'active', ...registration });
+      given(BatteryModelDecider, [registered]).thenState({ status: 'active', ...registration, lowStockAlertAt: null });
     });
 
     it('applies the changes of BatteryModelUpdated', () => {
@@ -169,6 +248,7 @@ describe('battery model', () => {
         ...registration,
         name: 'Pro',
         lowStockThreshold: 3,
+        lowStockAlertAt: null,
       });
     });
 
@@ -177,12 +257,35 @@ describe('battery model', () => {
         status: 'retired',
         ...registration,
         warrantyMonths: 36,
+        lowStockAlertAt: null,
         retiredAt: '2024-07-01T00:00:00.000Z',
       });
     });
 
-    it('ignores updates and retirements of a model it never saw', () => {
-      given(BatteryModelDecider, [updated({ name: 'x' }), retired]).thenState({ status: 'none' });
+    it('keeps since when an alert is open after LowStockAlertRaised, and forgets it after LowStockAlertCleared', () => {
+      given(BatteryModelDecider, [registered, alertRaised()]).thenState({
+        status: 'active',
+        ...registration,
+        lowStockAlertAt: '2024-06-10T06:00:00.000Z',
+      });
+      given(BatteryModelDecider, [registered, alertRaised(), alertCleared()]).thenState({
+        status: 'active',
+        ...registration,
+        lowStockAlertAt: null,
+      });
+    });
+
+    it('keeps an open alert through retirement', () => {
+      given(BatteryModelDecider, [registered, alertRaised(), retired]).thenState({
+        status: 'retired',
+        ...registration,
+        lowStockAlertAt: '2024-06-10T06:00:00.000Z',
+        retiredAt: '2024-07-01T00:00:00.000Z',
+      });
+    });
+
+    it('ignores updates, retirements and alerts of a model it never saw', () => {
+      given(BatteryModelDecider, [updated({ name: 'x' }), retired, alertRaised(), alertCleared()]).thenState({ status: 'none' });
     });
   });
 });

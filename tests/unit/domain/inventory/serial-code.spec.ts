@@ -1,6 +1,7 @@
 import {
   checkCharacter,
   composeSerial,
+  isImportableSerial,
   isWellFormedSerial,
   normaliseSerial,
   SERIAL_ALPHABET,
@@ -156,6 +157,24 @@ describe('serial codes', () => {
     expect(isWellFormedSerial(serial.toLowerCase())).toBe(false);
     expect(isWellFormedSerial(`${serial.slice(0, 4)}-${serial.slice(4)}`)).toBe(false);
     expect(isWellFormedSerial(serial.replace('0', 'Ø'))).toBe(false);
+  });
+
+  it('accepts imported serials of 4..32 characters in [0-9A-Z], without a check character', () => {
+    const serial = composeSerial('LV24A', '000123');
+    for (const imported of ['ABCD', '0000', 'Z'.repeat(32), 'LEGACY2019X', serial, serial.slice(0, -1)]) {
+      expect(isImportableSerial(imported)).toBe(true);
+    }
+  });
+
+  it('refuses imported serials of another length or with other characters', () => {
+    for (const imported of ['', 'ABC', 'Z'.repeat(33), 'legacy01', 'LEG-0001', 'LEG 0001', 'LEG_0001', 'ØLD1', ' ABCD']) {
+      expect(isImportableSerial(imported)).toBe(false);
+    }
+  });
+
+  it('accepts an imported serial once normalised', () => {
+    expect(isImportableSerial('leg-0001 x')).toBe(false);
+    expect(isImportableSerial(normaliseSerial('leg-0001 x'))).toBe(true);
   });
 
   it('normalises what people type', () => {

@@ -1,0 +1,21 @@
+import type { RecordedEvent } from '../shared/ports/event-store.port';
+
+export interface PlannedNotification {
+  /** Tells apart the notifications one event causes (e.g. `email:consumer`); part of the at-most-once key. */
+  readonly key: string;
+  readonly channel: 'email' | 'sms';
+  readonly to: string;
+  readonly template: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * What to send when an event is stored. The notification reactor runs `plan` for each event of `eventTypes` and
+ * sends each planned notification at most once: its id is derived from the event id, `name` and the plan's `key`,
+ * so `name` and the keys must never change once notifications have been sent under them.
+ */
+export interface NotificationRule {
+  readonly name: string;
+  readonly eventTypes: readonly string[];
+  plan(event: RecordedEvent): Promise<readonly PlannedNotification[]>;
+}

@@ -1,0 +1,46 @@
+import { BatteryModelDecider, batteryModelStreamId } from '../../../domain/inventory/battery-model.decider';
+import { WarrantyDecider, warrantyStreamId, type WarrantyExpired, type WarrantyExpiryReminded } from '../../../domain/warranty/warranty.decider';
+import { loadAggregate } from '../../shared/load-aggregate';
+import type { EventStore, RecordedEvent } from '../../shared/ports/event-store.port';
+import { verifyUrl } from '../../warranty/warranty-presentation';
+import type { NotificationRule, PlannedNotification } from '../notification-rule';
+
+const TEMPLATES: Readonly<Record<string, string>> = {
+  WarrantyExpiryReminded: 'warranty-expiring',
+  WarrantyExpired: 'warranty-expired',
+};
+
+/**
+ * Tells the consumer their warranty ends soon (the sweep's reminder, 30 days before) and that it has ended: an email
+ * and an SMS where they gave them. Contact and model come from the streams, current even when read models lag.
+ */
+export class WarrantyExpiryRule implements NotificationRule {
+  readonly name = 'warranty-expiry';
+  readonly eventTypes = Object.keys(TEMPLATES);
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly publicBaseUrl: string,
+  ) {}
+
+  async plan(event: RecordedEvent): Promise<readonly PlannedNotification[]> {
+    const template = TEMPLATES[event.type]!;
+    const { serial, warrantyId, endsOn } = (event as unknown as WarrantyExpiryReminded | WarrantyExpired).data;
+    const { state: warranty } = await loadAggregate(this.eventStore, WarrantyDecider, warrantyStreamId(serial));
+    if (warranty.status === 'none' || warranty.warrantyId !== warrantyId) return [];
+    const { state: model } = await loadAggregate(this.eventStore, BatteryModelDecider, batteryModelStreamId(warranty.modelId));
+    const { consumer } = warranty;
+    const data = {
+      name: consumer.name,
+      warrantyNumber: warranty.warrantyNumber,
+      serial,
+      modelName: model.status === 'none' ? null : model.name,
+      endsOn,
+      verifyUrl: verifyUrl(this.publicBaseUrl, serial),
+    };
+    const planned: PlannedNotification[] = [];
+    if (consumer.email) planned.push({ key: 'email:consumer', channel: 'email', to: consumer.email, template, data });
+    if (consumer.phone) planned.push({ key: 'sms:consumer', channel: 'sms', to: consumer.phone, template, data });
+    return planned;
+  }
+}

@@ -5,6 +5,9 @@ const shared = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
   setupFiles: ['reflect-metadata'],
+  // The whole suite shares two cores with worker threads, child processes and Chromium: a spec slowed by its
+  // neighbours must not fail on jest's 5 s default. No spec asserts timing.
+  testTimeout: 20_000,
 };
 /** @type {import('jest').Config} */
 module.exports = {

@@ -30,6 +30,8 @@ import { GenerateSerialBatchHandler } from '../application/inventory/generate-se
 import { InventoryQueries } from '../application/inventory/inventory.queries';
 import { ImportSerialsHandler } from '../application/inventory/import-serials.handler';
 import { InventoryExports } from '../application/inventory/inventory-exports';
+import { AllocationExports } from '../application/inventory/allocation-exports';
+import { ClaimExports } from '../application/warranty/claims/claim-exports';
 import { AllocateStockHandler } from '../application/inventory/allocate-stock.handler';
 import { SerialHistory } from '../application/inventory/serial-history';
 import { StockQueries } from '../application/inventory/stock.queries';
@@ -268,6 +270,8 @@ export const createContainer = (config: Config, logger: Logger, engines: Engines
       voidWarranty: new VoidWarrantyHandler(services),
       warrantyQueries,
       warrantyExports: new WarrantyExports(documents, services.clock),
+      allocationExports: new AllocationExports(documents),
+      claimExports: new ClaimExports(documents),
       warrantyDocuments: new WarrantyDocuments({
         warranties: warrantyQueries,
         documents,

@@ -7,6 +7,8 @@ import { usersRoutes } from './identity/users.routes';
 import { wholesalerApplicationsRoutes } from './identity/wholesaler-applications.routes';
 import { inventoryRoutes } from './inventory/inventory.routes';
 import { stockRoutes } from './inventory/stock.routes';
+import { allocationExportRoutes } from './inventory/allocation-export.routes';
+import { claimExportRoutes } from './warranty/claim-export.routes';
 import { serialCsvRoutes } from './inventory/serial-csv.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { operationsRoutes } from './operations/operations.routes';
@@ -29,6 +31,8 @@ export const apiRoutes = (deps: HttpDependencies): RouteDefinition[] => [
   ...tenancyRoutes(deps),
   ...inventoryRoutes(deps),
   ...stockRoutes(deps),
+  ...allocationExportRoutes(deps),
+  ...claimExportRoutes(deps),
   ...serialCsvRoutes(deps),
   ...claimsRoutes(deps),
   ...warrantyRoutes(deps),

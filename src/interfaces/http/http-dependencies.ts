@@ -7,6 +7,8 @@ import type { WholesalerApplicationsHttpDependencies } from './identity/wholesal
 import type { InventoryHttpDependencies } from './inventory/inventory.routes';
 import type { SerialCsvHttpDependencies } from './inventory/serial-csv.routes';
 import type { StockHttpDependencies } from './inventory/stock.routes';
+import type { AllocationExportHttpDependencies } from './inventory/allocation-export.routes';
+import type { ClaimExportHttpDependencies } from './warranty/claim-export.routes';
 import type { NotificationsHttpDependencies } from './notifications/notifications.routes';
 import type { OperationsHttpDependencies } from './operations/operations.routes';
 import type { VerifyPageHttpDependencies } from './pages/verify-page.routes';
@@ -27,6 +29,8 @@ export type HttpDependencies = AuthHttpDependencies &
   InventoryHttpDependencies &
   SerialCsvHttpDependencies &
   StockHttpDependencies &
+  AllocationExportHttpDependencies &
+  ClaimExportHttpDependencies &
   WarrantyHttpDependencies &
   ClaimsHttpDependencies &
   WarrantyExportHttpDependencies &

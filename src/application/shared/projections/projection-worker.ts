@@ -4,6 +4,7 @@ import type { Projection } from '../ports/projection.port';
 import { matchesEventFilter } from '../ports/event-filter';
 import { ProjectionViewBuffer } from './projection-view-buffer';
 import { isCheckpointMoved } from './checkpoint-moved';
+import { followWithRetries, ProgressListeners } from './follow-loop';
 import type { ExclusiveWorker } from './worker-leases';
 
 export interface ProjectionStatus {
@@ -13,7 +14,6 @@ export interface ProjectionStatus {
   readonly lastError: string | null;
 }
 
-const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
 /** How far the position may run ahead of the stored checkpoint through events the projection ignores. */
 const CHECKPOINT_EVERY_IGNORED = 1_000;
 /** Most events one read of a catch-up fetches. */
@@ -36,7 +36,7 @@ export class ProjectionWorker implements ExclusiveWorker {
   private loop: Promise<void> | null = null;
   private stopping = false;
   private lastError: string | null = null;
-  private readonly listeners = new Set<(position: number) => void>();
+  private readonly listeners = new ProgressListeners();
 
   constructor(
     readonly projection: Projection,
@@ -84,8 +84,7 @@ export class ProjectionWorker implements ExclusiveWorker {
   }
 
   onProgress(listener: (position: number) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   async prepare(): Promise<void> {
@@ -169,18 +168,16 @@ export class ProjectionWorker implements ExclusiveWorker {
     this.stored = this.persisted = position;
   }
 
-  private async runWithRetries(): Promise<void> {
-    for (let failures = 0; !this.stopping; ) {
-      try {
-        await this.follow();
-        return;
-      } catch (error) {
+  private runWithRetries(): Promise<void> {
+    return followWithRetries({
+      follow: () => this.follow(),
+      stopping: () => this.stopping,
+      onFailure: (error) => {
         this.lastError = error instanceof Error ? error.message : String(error);
         this.onError(error, this.projection.name);
-        await delay(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]!);
-        await this.loadCheckpoint();
-      }
-    }
+      },
+      recover: () => this.loadCheckpoint(),
+    });
   }
 
   private async follow(): Promise<void> {
@@ -221,11 +218,6 @@ export class ProjectionWorker implements ExclusiveWorker {
       await this.commitAt(changes, scanned, options);
     }
     this.processed = scanned;
-    for (const listener of this.listeners) listener(this.processed);
+    this.listeners.notify(this.processed);
   }
 }
-
-const delay = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms).unref();
-  });

@@ -1,6 +1,7 @@
 import { unavailable } from '../../../domain/shared/domain-error';
 import type { DocumentStore } from '../ports/document-store.port';
 import type { EventStore, EventSubscription, RecordedEvent } from '../ports/event-store.port';
+import { followWithRetries, ProgressListeners } from '../projections/follow-loop';
 import type { ExclusiveWorker } from '../projections/worker-leases';
 
 export interface ReactorLog {
@@ -14,7 +15,6 @@ export interface Reaction {
   react(event: RecordedEvent): Promise<void>;
 }
 
-const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
 /** How far the position may run ahead of the stored checkpoint through events the reaction ignores. */
 const CHECKPOINT_EVERY_IGNORED = 1_000;
 const DEFAULT_WAIT_MS = 10_000;
@@ -37,7 +37,7 @@ export class EventReactor implements ExclusiveWorker {
   private loop: Promise<void> | null = null;
   private stopping = false;
   private lastError: string | null = null;
-  private readonly listeners = new Set<(position: number) => void>();
+  private readonly listeners = new ProgressListeners();
 
   constructor(
     readonly name: string,
@@ -90,8 +90,7 @@ export class EventReactor implements ExclusiveWorker {
   }
 
   onProgress(listener: (position: number) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Resolves once the reactor has handled every event up to `position`; fails after `timeoutMs`. */
@@ -126,18 +125,16 @@ export class EventReactor implements ExclusiveWorker {
     this.persisted = position;
   }
 
-  private async runWithRetries(): Promise<void> {
-    for (let failures = 0; !this.stopping; ) {
-      try {
-        await this.follow();
-        return;
-      } catch (error) {
+  private runWithRetries(): Promise<void> {
+    return followWithRetries({
+      follow: () => this.follow(),
+      stopping: () => this.stopping,
+      onFailure: (error) => {
         this.lastError = error instanceof Error ? error.message : String(error);
         this.log.error({ err: error, reactor: this.name }, 'reactor failed; retrying from its checkpoint');
-        await delay(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]!);
-        await this.loadCheckpoint().catch(() => undefined);
-      }
-    }
+      },
+      recover: () => this.loadCheckpoint().catch(() => undefined),
+    });
   }
 
   private async follow(): Promise<void> {
@@ -168,11 +165,6 @@ export class EventReactor implements ExclusiveWorker {
   private advance(position: number): void {
     if (position <= this.processed) return;
     this.processed = position;
-    for (const listener of this.listeners) listener(position);
+    this.listeners.notify(position);
   }
 }
-
-const delay = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms).unref();
-  });

@@ -12,7 +12,7 @@ import { WARRANTY_CLAIMS, type ClaimView } from './claims.read-model';
 /** The permission that shows every claim; without it a caller sees the claims of their own warranties. */
 export const CLAIMS_READ = 'claims:read';
 
-export interface ClaimListQuery extends PageRequest {
+export interface ClaimFilterQuery {
   readonly status?: ClaimStatus | undefined;
   readonly assigneeId?: string | undefined;
   readonly serial?: string | undefined;
@@ -23,6 +23,8 @@ export interface ClaimListQuery extends PageRequest {
   readonly filedTo?: string | undefined;
 }
 
+export interface ClaimListQuery extends ClaimFilterQuery, PageRequest {}
+
 export interface PermissionCheck {
   allows(actor: Actor, permission: string): Promise<boolean>;
 }
@@ -31,6 +33,17 @@ const filedBetween = (from: string | undefined, to: string | undefined): Documen
   if (from === undefined && to === undefined) return {};
   return { filedAt: definedOnly({ $gte: from, $lt: to === undefined ? undefined : addDays(to, 1) }) as DocumentFilter[string] };
 };
+
+/** The claim list's filter, shared by the paged list and the CSV export. */
+export const claimFilter = (query: ClaimFilterQuery): DocumentFilter =>
+  definedOnly({
+    status: query.status,
+    assigneeId: query.assigneeId,
+    serial: query.serial ? normaliseSerial(query.serial) : undefined,
+    warrantyId: query.warrantyId,
+    claimNumber: query.claimNumber ? normaliseClaimNumber(query.claimNumber) : undefined,
+    ...filedBetween(query.filedFrom, query.filedTo),
+  });
 
 const claimNotFound = (claimId: string) => notFound('claim.not_found', `Claim ${claimId} does not exist`, { claimId });
 
@@ -43,16 +56,8 @@ export class ClaimQueries {
   ) {}
 
   async list(actor: Actor, query: ClaimListQuery): Promise<Page<ClaimView>> {
-    const own = (await this.permissions.allows(actor, CLAIMS_READ)) ? {} : { consumerUserId: actor.userId };
-    const filter = definedOnly({
-      ...own,
-      status: query.status,
-      assigneeId: query.assigneeId,
-      serial: query.serial ? normaliseSerial(query.serial) : undefined,
-      warrantyId: query.warrantyId,
-      claimNumber: query.claimNumber ? normaliseClaimNumber(query.claimNumber) : undefined,
-      ...filedBetween(query.filedFrom, query.filedTo),
-    });
+    const own: DocumentFilter = (await this.permissions.allows(actor, CLAIMS_READ)) ? {} : { consumerUserId: actor.userId };
+    const filter = { ...own, ...claimFilter(query) };
     return findPage<ClaimView>(this.documents, WARRANTY_CLAIMS, filter, [{ field: 'filedAt', direction: 'desc' }], query);
   }
 

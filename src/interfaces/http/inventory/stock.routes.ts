@@ -32,7 +32,7 @@ export interface StockHttpDependencies extends CommandEdge {
 const tags = ['inventory'];
 
 /** A wholesaler sees their own stock only: their id is the filter, and asking for another's is refused. */
-const scopedWholesaler = (context: RequestContext, requested: string | undefined): string | undefined => {
+export const scopedWholesaler = (context: RequestContext, requested: string | undefined): string | undefined => {
   if (context.actor?.role !== 'wholesaler') return requested;
   if (requested !== undefined && requested !== context.actor.userId) {
     throw forbidden('inventory.not_your_stock', 'Wholesalers see their own stock only');

@@ -259,7 +259,7 @@ export const createContainer = (config: Config, logger: Logger, engines: Engines
       changeBatteryModel: new ChangeBatteryModelHandler(services),
       generateSerialBatch: new GenerateSerialBatchHandler(services),
       moveSerialNumber: new MoveSerialNumberHandler(services),
-      allocateStock: new AllocateStockHandler(services, documents),
+      allocateStock: new AllocateStockHandler(services, documents, accounts),
       stockQueries: new StockQueries(documents),
       serialHistory: new SerialHistory(services.eventStore),
       inventoryQueries: new InventoryQueries(documents),

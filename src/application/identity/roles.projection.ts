@@ -2,12 +2,11 @@ import type { CustomRoleEvent } from '../../domain/identity/custom-role.decider'
 import { assertNever } from '../../domain/shared/decider';
 import type { RecordedEvent } from '../shared/ports/event-store.port';
 import type { Projection, ProjectionView } from '../shared/ports/projection.port';
+import { updateDocument } from '../shared/projections/update-document';
 import { ROLES, type RoleView } from './roles.read-model';
 
-const update = async (view: ProjectionView, name: string, change: (role: RoleView) => RoleView) => {
-  const role = await view.get<RoleView>(ROLES, name);
-  if (role) view.put(ROLES, change(role));
-};
+const update = (view: ProjectionView, name: string, change: (role: RoleView) => RoleView) =>
+  updateDocument<RoleView>(view, ROLES, name, change);
 
 const applyRoleEvent = async (event: CustomRoleEvent, view: ProjectionView) => {
   switch (event.type) {

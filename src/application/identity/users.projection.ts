@@ -2,12 +2,11 @@ import type { UserEvent } from '../../domain/identity/user.decider';
 import { assertNever } from '../../domain/shared/decider';
 import type { RecordedEvent } from '../shared/ports/event-store.port';
 import type { Projection, ProjectionView } from '../shared/ports/projection.port';
+import { updateDocument } from '../shared/projections/update-document';
 import { USERS, type UserView } from './users.read-model';
 
-const update = async (view: ProjectionView, userId: string, change: (user: UserView) => UserView) => {
-  const user = await view.get<UserView>(USERS, userId);
-  if (user) view.put(USERS, change(user));
-};
+const update = (view: ProjectionView, userId: string, change: (user: UserView) => UserView) =>
+  updateDocument<UserView>(view, USERS, userId, change);
 
 const applyUserEvent = async (event: UserEvent, view: ProjectionView) => {
   switch (event.type) {

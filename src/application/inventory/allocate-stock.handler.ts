@@ -1,4 +1,3 @@
-import { UserDecider, userStreamId } from '../../domain/identity/user.decider';
 import { normaliseSerial } from '../../domain/inventory/serial-code';
 import { SerialNumberDecider, serialNumberStreamId, type SerialNumberCommand } from '../../domain/inventory/serial-number.decider';
 import {
@@ -10,6 +9,8 @@ import {
 import { conflict, isDomainError, notFound, type DomainError } from '../../domain/shared/domain-error';
 import { withoutIdempotencyKey, type CommandContext } from '../shared/command-context';
 import type { CommandServices, Positioned } from '../shared/command-services';
+import type { UserAccounts } from '../identity/user-accounts';
+import { pagesOf } from '../shared/keyset-pages';
 import { loadAggregate } from '../shared/load-aggregate';
 import type { DocumentStore } from '../shared/ports/document-store.port';
 import { SERIAL_NUMBERS, type SerialNumberView } from './inventory.read-model';
@@ -41,6 +42,7 @@ export class AllocateStockHandler {
   constructor(
     private readonly services: CommandServices,
     private readonly documents: DocumentStore,
+    private readonly accounts: UserAccounts,
   ) {}
 
   async execute(input: AllocateStockInput, context: CommandContext): Promise<AllocationOutcome> {
@@ -97,29 +99,22 @@ export class AllocateStockHandler {
 
   /** Walks the model's available serials in id order, skipping any another allocation takes first. */
   private async takeFromStock(request: AllocationRequest, taken: string[], context: CommandContext): Promise<void> {
-    let after = '';
-    while (taken.length < request.quantity) {
-      const needed = request.quantity - taken.length;
-      const { items } = await this.documents.find<SerialNumberView>(SERIAL_NUMBERS, {
-        filter: { modelId: request.modelId, status: 'available', id: { $gt: after } },
-        sort: [{ field: 'id', direction: 'asc' }],
-        limit: Math.min(Math.max(needed, PARALLEL), 200),
-      });
-      if (items.length === 0) {
-        throw conflict('allocation.insufficient_stock', `Only ${taken.length} of ${request.quantity} serials are available`, {
-          modelId: request.modelId,
-          requested: request.quantity,
-          available: taken.length,
-        });
-      }
-      after = items[items.length - 1]!.id;
+    const pageSize = Math.min(Math.max(request.quantity, PARALLEL), 200);
+    const available = { modelId: request.modelId, status: 'available' };
+    for await (const items of pagesOf<SerialNumberView>(this.documents, SERIAL_NUMBERS, available, pageSize)) {
       for (let i = 0; i < items.length && taken.length < request.quantity; ) {
         const chunk = items.slice(i, i + Math.min(PARALLEL, request.quantity - taken.length));
         i += chunk.length;
         const results = await Promise.all(chunk.map((doc) => this.takeOne(doc.serial, request, context)));
         results.forEach((result, index) => result === true && taken.push(chunk[index]!.serial));
       }
+      if (taken.length === request.quantity) return;
     }
+    throw conflict('allocation.insufficient_stock', `Only ${taken.length} of ${request.quantity} serials are available`, {
+      modelId: request.modelId,
+      requested: request.quantity,
+      available: taken.length,
+    });
   }
 
   /** True when the serial is now in the wholesaler's stock; the refusal when it is not available (or not of the model). */
@@ -175,7 +170,7 @@ export class AllocateStockHandler {
   }
 
   private async assertWholesaler(wholesalerId: string): Promise<void> {
-    const { state } = await loadAggregate(this.services.eventStore, UserDecider, userStreamId(wholesalerId));
+    const state = await this.accounts.load(wholesalerId);
     if (state.status === 'none' || state.role !== 'wholesaler') {
       throw notFound('allocation.wholesaler_not_found', `No wholesaler ${wholesalerId}`, { wholesalerId });
     }

@@ -2,6 +2,7 @@ import { assertNever } from '../../domain/shared/decider';
 import type { StockAllocationEvent } from '../../domain/inventory/stock-allocation.decider';
 import type { RecordedEvent } from '../shared/ports/event-store.port';
 import type { Projection, ProjectionView } from '../shared/ports/projection.port';
+import { updateDocument } from '../shared/projections/update-document';
 
 export const STOCK_ALLOCATIONS = 'stock_allocations';
 
@@ -30,15 +31,13 @@ const apply = async (event: StockAllocationEvent, view: ProjectionView) => {
     } satisfies StockAllocationView);
     return;
   }
-  const allocation = await view.get<StockAllocationView>(STOCK_ALLOCATIONS, event.data.allocationId);
-  if (!allocation) return;
+  const close = (changes: Partial<StockAllocationView>) =>
+    updateDocument<StockAllocationView>(view, STOCK_ALLOCATIONS, event.data.allocationId, (allocation) => ({ ...allocation, ...changes }));
   switch (event.type) {
     case 'AllocationCompleted':
-      view.put(STOCK_ALLOCATIONS, { ...allocation, status: 'completed', serials: event.data.serials, closedAt: event.data.completedAt });
-      return;
+      return close({ status: 'completed', serials: event.data.serials, closedAt: event.data.completedAt });
     case 'AllocationFailed':
-      view.put(STOCK_ALLOCATIONS, { ...allocation, status: 'failed', failureReason: event.data.reason, closedAt: event.data.failedAt });
-      return;
+      return close({ status: 'failed', failureReason: event.data.reason, closedAt: event.data.failedAt });
     default:
       return assertNever(event);
   }

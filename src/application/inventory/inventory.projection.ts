@@ -3,15 +3,14 @@ import type { SerialNumberEvent } from '../../domain/inventory/serial-number.dec
 import { assertNever } from '../../domain/shared/decider';
 import type { RecordedEvent } from '../shared/ports/event-store.port';
 import type { Projection, ProjectionView } from '../shared/ports/projection.port';
+import { updateDocument } from '../shared/projections/update-document';
 import { BATTERY_MODELS, SERIAL_NUMBERS, WHOLESALER_STOCK, type BatteryModelView } from './inventory.read-model';
 import { applySerialEvent, withStock } from './serial-stock.apply';
 
 type InventoryEvent = BatteryModelEvent | SerialNumberEvent;
 
-const updateModel = async (view: ProjectionView, modelId: string, changes: Partial<BatteryModelView>) => {
-  const model = await view.get<BatteryModelView>(BATTERY_MODELS, modelId);
-  if (model) view.put(BATTERY_MODELS, withStock({ ...model, ...changes }, model.stock));
-};
+const updateModel = (view: ProjectionView, modelId: string, changes: Partial<BatteryModelView>) =>
+  updateDocument<BatteryModelView>(view, BATTERY_MODELS, modelId, (model) => withStock({ ...model, ...changes }, model.stock));
 
 const applyModelEvent = async (event: BatteryModelEvent, view: ProjectionView) => {
   switch (event.type) {

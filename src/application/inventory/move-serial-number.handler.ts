@@ -11,6 +11,17 @@ import type { CommandContext } from '../shared/command-context';
 import { loadAggregate } from '../shared/load-aggregate';
 import type { CommandServices, Positioned } from '../shared/command-services';
 
+type ExistingSerial = Exclude<SerialNumberState, { status: 'none' }>;
+
+/** A wholesaler acts on serials in (or sold from) their own stock only; others act on any. */
+export const assertFromStockOf = (state: ExistingSerial, context: CommandContext, status: 'allocated' | 'sold'): void => {
+  const actor = context.actor;
+  if (actor?.role !== 'wholesaler') return;
+  if (state.status !== status || state.allocatedTo !== actor.userId) {
+    throw forbidden('serial.not_in_your_stock', `Serial ${state.serial} is not in your stock`, { serial: state.serial });
+  }
+};
+
 /**
  * Moves a serial through its stock statuses: available → allocated (to a wholesaler) → sold, and back:
  * released from a wholesaler's stock, returned by a consumer. Wholesalers act on their own stock only.
@@ -27,14 +38,14 @@ export class MoveSerialNumberHandler {
   /** Allocated stock goes back to the maker. */
   async release(serialInput: string, reason: string, context: CommandContext): Promise<Positioned> {
     const serial = normaliseSerial(serialInput);
-    if (context.actor?.role === 'wholesaler') await this.assertFromStockOf(serial, context.actor.userId, 'allocated');
+    await this.assertWholesalersOwn(serial, context, 'allocated');
     return this.run('release-serial', { type: 'ReleaseSerialNumber', data: { serial, reason, releasedAt: this.now() } }, context);
   }
 
   /** Staff may sell any serial; a wholesaler only one allocated to their own stock. */
   async sell(serialInput: string, soldTo: string | null, context: CommandContext): Promise<Positioned> {
     const serial = normaliseSerial(serialInput);
-    if (context.actor?.role === 'wholesaler') await this.assertFromStockOf(serial, context.actor.userId, 'allocated');
+    await this.assertWholesalersOwn(serial, context, 'allocated');
     return this.run('sell-serial', { type: 'SellSerialNumber', data: { serial, soldAt: this.now(), soldTo } }, context);
   }
 
@@ -48,7 +59,7 @@ export class MoveSerialNumberHandler {
     if (state.status !== 'sold') {
       throw conflict('serial.not_sold', `Serial ${serial} is ${state.status}; only a sold serial can be returned`, { serial, status: state.status });
     }
-    if (context.actor?.role === 'wholesaler') await this.assertFromStockOf(serial, context.actor.userId, 'sold');
+    assertFromStockOf(state, context, 'sold');
     await this.voidActiveWarranty(serial, reason, context);
     return this.run('return-serial', { type: 'ReturnSerialNumber', data: { serial, reason, returnedAt: this.now() } }, context);
   }
@@ -68,14 +79,11 @@ export class MoveSerialNumberHandler {
     });
   }
 
-  /** A wholesaler acts on serials in (or sold from) their own stock only. */
-  private async assertFromStockOf(serial: string, wholesalerId: string, status: 'allocated' | 'sold'): Promise<void> {
-    const state = await this.load(serial);
-    const theirs = state.status === status && state.allocatedTo === wholesalerId;
-    if (!theirs) throw forbidden('serial.not_in_your_stock', `Serial ${serial} is not in your stock`, { serial });
+  private async assertWholesalersOwn(serial: string, context: CommandContext, status: 'allocated' | 'sold'): Promise<void> {
+    if (context.actor?.role === 'wholesaler') assertFromStockOf(await this.load(serial), context, status);
   }
 
-  private async load(serial: string): Promise<Exclude<SerialNumberState, { status: 'none' }>> {
+  private async load(serial: string): Promise<ExistingSerial> {
     const { state } = await loadAggregate(this.services.eventStore, SerialNumberDecider, serialNumberStreamId(serial));
     if (state.status === 'none') throw notFound('serial.not_found', `Serial ${serial} does not exist`, { serial });
     return state;

@@ -19,3 +19,20 @@ export interface NotificationRule {
   readonly eventTypes: readonly string[];
   plan(event: RecordedEvent): Promise<readonly PlannedNotification[]>;
 }
+
+/**
+ * A consumer's notification: a mail where they gave an address, an SMS where they gave a phone, under the keys
+ * `email:consumer` and `sms:consumer` (part of each notification's id: never rename them).
+ */
+export const toConsumer = (
+  contact: { readonly email: string | null; readonly phone: string | null },
+  template: string,
+  data: Readonly<Record<string, unknown>>,
+): PlannedNotification[] => [
+  ...(contact.email ? [{ key: 'email:consumer', channel: 'email', to: contact.email, template, data } as const] : []),
+  ...(contact.phone ? [{ key: 'sms:consumer', channel: 'sms', to: contact.phone, template, data } as const] : []),
+];
+
+/** One mail to each address (staff), keyed by the address. */
+export const mailToEach = (addresses: readonly string[], template: string, data: Readonly<Record<string, unknown>>): PlannedNotification[] =>
+  addresses.map((to) => ({ key: `email:${to}`, channel: 'email', to, template, data }));

@@ -2,13 +2,12 @@ import type { NotificationEvent } from '../../domain/notifications/notification.
 import { assertNever } from '../../domain/shared/decider';
 import type { RecordedEvent } from '../shared/ports/event-store.port';
 import type { Projection, ProjectionView } from '../shared/ports/projection.port';
+import { updateDocument } from '../shared/projections/update-document';
 import { NOTIFICATIONS, type NotificationView } from './notifications.read-model';
 
-const update = async (view: ProjectionView, id: string, change: (notification: NotificationView) => NotificationView) => {
-  const notification = await view.get<NotificationView>(NOTIFICATIONS, id);
-  // Only a queued notification takes an outcome, as in the decider.
-  if (notification?.status === 'queued') view.put(NOTIFICATIONS, change(notification));
-};
+// Only a queued notification takes an outcome, as in the decider.
+const update = (view: ProjectionView, id: string, change: (notification: NotificationView) => NotificationView) =>
+  updateDocument<NotificationView>(view, NOTIFICATIONS, id, (notification) => (notification.status === 'queued' ? change(notification) : null));
 
 const applyNotificationEvent = async (event: NotificationEvent, view: ProjectionView) => {
   switch (event.type) {

@@ -2,12 +2,11 @@ import { assertNever } from '../../domain/shared/decider';
 import type { TenantEvent } from '../../domain/tenancy/tenant.decider';
 import type { RecordedEvent } from '../shared/ports/event-store.port';
 import type { Projection, ProjectionView } from '../shared/ports/projection.port';
+import { updateDocument } from '../shared/projections/update-document';
 import { TENANTS, type TenantView } from './tenants.read-model';
 
-const update = async (view: ProjectionView, tenantId: string, change: (tenant: TenantView) => TenantView) => {
-  const tenant = await view.get<TenantView>(TENANTS, tenantId);
-  if (tenant) view.put(TENANTS, change(tenant));
-};
+const update = (view: ProjectionView, tenantId: string, change: (tenant: TenantView) => TenantView) =>
+  updateDocument<TenantView>(view, TENANTS, tenantId, change);
 
 const applyTenantEvent = async (event: TenantEvent, view: ProjectionView) => {
   switch (event.type) {

@@ -1,7 +1,6 @@
 import { normaliseSerial } from '../../domain/inventory/serial-code';
 import { SerialNumberDecider, serialNumberStreamId } from '../../domain/inventory/serial-number.decider';
-import { forbidden } from '../../domain/shared/domain-error';
-import type { MoveSerialNumberHandler } from '../inventory/move-serial-number.handler';
+import { assertFromStockOf, type MoveSerialNumberHandler } from '../inventory/move-serial-number.handler';
 import type { CommandContext } from '../shared/command-context';
 import type { EventStore } from '../shared/ports/event-store.port';
 import { loadAggregate } from '../shared/load-aggregate';
@@ -23,9 +22,7 @@ export class IssueWarrantyAtSaleHandler {
     const serial = normaliseSerial(input.serial);
     const { state } = await loadAggregate(this.eventStore, SerialNumberDecider, serialNumberStreamId(serial));
     if (state.status !== 'sold') await this.moves.sell(serial, input.consumer.name, context);
-    else if (context.actor?.role === 'wholesaler' && state.allocatedTo !== context.actor.userId) {
-      throw forbidden('serial.not_in_your_stock', `Serial ${serial} was not sold from your stock`, { serial });
-    }
+    else assertFromStockOf(state, context, 'sold');
     return this.activation.execute({ ...input, serial }, context);
   }
 }

@@ -2,6 +2,7 @@ import { addDays, toCalendarDate } from '../../domain/shared/calendar-date';
 import { isDomainError } from '../../domain/shared/domain-error';
 import { WarrantyDecider, warrantyStreamId, type WarrantyCommand } from '../../domain/warranty/warranty.decider';
 import { systemContext } from '../shared/command-context';
+import { pagesOf } from '../shared/keyset-pages';
 import type { CommandExecutor } from '../shared/command-executor';
 import type { Clock } from '../shared/ports/clock.port';
 import type { DocumentFilter, DocumentStore } from '../shared/ports/document-store.port';
@@ -48,15 +49,8 @@ export class WarrantyExpirySweep {
 
   /** Walks the matching warranties in id order, a page at a time. */
   private async each(filter: DocumentFilter, act: (warranty: WarrantyView) => Promise<void>): Promise<void> {
-    for (let after = ''; ; ) {
-      const { items } = await this.documents.find<WarrantyView>(WARRANTIES, {
-        filter: { ...filter, id: { $gt: after } },
-        sort: [{ field: 'id', direction: 'asc' }],
-        limit: PAGE,
-      });
-      for (const warranty of items) await act(warranty);
-      if (items.length < PAGE) return;
-      after = items[items.length - 1]!.id;
+    for await (const page of pagesOf<WarrantyView>(this.documents, WARRANTIES, filter, PAGE)) {
+      for (const warranty of page) await act(warranty);
     }
   }
 

@@ -2,15 +2,16 @@ import { assertNever } from '../../domain/shared/decider';
 import type { WarrantyEvent } from '../../domain/warranty/warranty.decider';
 import type { RecordedEvent } from '../shared/ports/event-store.port';
 import type { Projection, ProjectionView } from '../shared/ports/projection.port';
+import { updateDocument } from '../shared/projections/update-document';
 import { WARRANTIES, type WarrantyView } from './warranty.read-model';
 
 type Changes = Partial<Omit<WarrantyView, 'id'>>;
 
-const update = async (view: ProjectionView, warrantyId: string, changes: (warranty: WarrantyView) => Changes | null) => {
-  const warranty = await view.get<WarrantyView>(WARRANTIES, warrantyId);
-  const changed = warranty && changes(warranty);
-  if (warranty && changed) view.put(WARRANTIES, { ...warranty, ...changed });
-};
+const update = (view: ProjectionView, warrantyId: string, changes: (warranty: WarrantyView) => Changes | null) =>
+  updateDocument<WarrantyView>(view, WARRANTIES, warrantyId, (warranty) => {
+    const changed = changes(warranty);
+    return changed && { ...warranty, ...changed };
+  });
 
 const applyWarrantyEvent = async (event: WarrantyEvent, view: ProjectionView) => {
   switch (event.type) {

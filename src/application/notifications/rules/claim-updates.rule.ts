@@ -3,7 +3,7 @@ import { assertNever } from '../../../domain/shared/decider';
 import { ClaimDecider, claimStreamId, type ClaimEvent } from '../../../domain/warranty/claim.decider';
 import { loadAggregate } from '../../shared/load-aggregate';
 import type { EventStore, RecordedEvent } from '../../shared/ports/event-store.port';
-import type { NotificationRule, PlannedNotification } from '../notification-rule';
+import { toConsumer, type NotificationRule, type PlannedNotification } from '../notification-rule';
 
 type StatusEvent = Exclude<ClaimEvent, { type: 'ClaimAssigned' }>;
 
@@ -56,9 +56,6 @@ export class ClaimUpdatesRule implements NotificationRule {
       replacementSerial: claimEvent.type === 'ClaimResolved' ? claimEvent.data.replacementSerial : null,
     };
     const phone = consumer.phone ? toE164Phone(consumer.phone, this.defaultCountryCode) : null;
-    const planned: PlannedNotification[] = [];
-    if (consumer.email) planned.push({ key: 'email:consumer', channel: 'email', to: consumer.email, template: 'claim-updated', data });
-    if (phone) planned.push({ key: 'sms:consumer', channel: 'sms', to: phone, template: 'claim-updated', data });
-    return planned;
+    return toConsumer({ email: consumer.email, phone }, 'claim-updated', data);
   }
 }

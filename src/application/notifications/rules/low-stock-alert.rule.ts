@@ -2,7 +2,7 @@ import { BatteryModelDecider, batteryModelStreamId, type LowStockAlertRaised } f
 import { loadAggregate } from '../../shared/load-aggregate';
 import type { EventStore, RecordedEvent } from '../../shared/ports/event-store.port';
 import type { StaffDirectory } from '../staff-directory';
-import type { NotificationRule, PlannedNotification } from '../notification-rule';
+import { mailToEach, type NotificationRule, type PlannedNotification } from '../notification-rule';
 
 /** Emails every active admin when a model's low-stock alert is raised (once per alert, by the model's decider). */
 export class LowStockAlertRule implements NotificationRule {
@@ -20,6 +20,6 @@ export class LowStockAlertRule implements NotificationRule {
     if (model.status === 'none') return [];
     const data = { modelName: model.name, sku: model.sku, available, threshold };
     const admins = await this.staff.emailsOf('admin');
-    return admins.map((to) => ({ key: `email:${to}`, channel: 'email', to, template: 'low-stock-alert', data }));
+    return mailToEach(admins, 'low-stock-alert', data);
   }
 }

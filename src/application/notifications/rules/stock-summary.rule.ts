@@ -1,7 +1,7 @@
 import type { StockSummaryCompiled } from '../../../domain/inventory/stock-summary.decider';
 import type { RecordedEvent } from '../../shared/ports/event-store.port';
 import type { StaffDirectory } from '../staff-directory';
-import type { NotificationRule, PlannedNotification } from '../notification-rule';
+import { mailToEach, type NotificationRule, type PlannedNotification } from '../notification-rule';
 
 /** Emails the daily stock summary to every active admin. */
 export class StockSummaryRule implements NotificationRule {
@@ -14,6 +14,6 @@ export class StockSummaryRule implements NotificationRule {
     const { date, models } = (event as unknown as StockSummaryCompiled).data;
     const data = { date, models, lowCount: models.filter((m) => m.lowStock).length };
     const admins = await this.staff.emailsOf('admin');
-    return admins.map((to) => ({ key: `email:${to}`, channel: 'email', to, template: 'stock-summary', data }));
+    return mailToEach(admins, 'stock-summary', data);
   }
 }

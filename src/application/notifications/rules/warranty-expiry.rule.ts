@@ -1,9 +1,9 @@
-import { BatteryModelDecider, batteryModelStreamId } from '../../../domain/inventory/battery-model.decider';
 import { WarrantyDecider, warrantyStreamId, type WarrantyExpired, type WarrantyExpiryReminded } from '../../../domain/warranty/warranty.decider';
 import { loadAggregate } from '../../shared/load-aggregate';
 import type { EventStore, RecordedEvent } from '../../shared/ports/event-store.port';
 import { verifyUrl } from '../../warranty/warranty-presentation';
-import type { NotificationRule, PlannedNotification } from '../notification-rule';
+import { modelNameOf } from './model-name';
+import { toConsumer, type NotificationRule, type PlannedNotification } from '../notification-rule';
 
 const TEMPLATES: Readonly<Record<string, string>> = {
   WarrantyExpiryReminded: 'warranty-expiring',
@@ -28,19 +28,15 @@ export class WarrantyExpiryRule implements NotificationRule {
     const { serial, warrantyId, endsOn } = (event as unknown as WarrantyExpiryReminded | WarrantyExpired).data;
     const { state: warranty } = await loadAggregate(this.eventStore, WarrantyDecider, warrantyStreamId(serial));
     if (warranty.status === 'none' || warranty.warrantyId !== warrantyId) return [];
-    const { state: model } = await loadAggregate(this.eventStore, BatteryModelDecider, batteryModelStreamId(warranty.modelId));
     const { consumer } = warranty;
     const data = {
       name: consumer.name,
       warrantyNumber: warranty.warrantyNumber,
       serial,
-      modelName: model.status === 'none' ? null : model.name,
+      modelName: await modelNameOf(this.eventStore, warranty.modelId),
       endsOn,
       verifyUrl: verifyUrl(this.publicBaseUrl, serial),
     };
-    const planned: PlannedNotification[] = [];
-    if (consumer.email) planned.push({ key: 'email:consumer', channel: 'email', to: consumer.email, template, data });
-    if (consumer.phone) planned.push({ key: 'sms:consumer', channel: 'sms', to: consumer.phone, template, data });
-    return planned;
+    return toConsumer(consumer, template, data);
   }
 }

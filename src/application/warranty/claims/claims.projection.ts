@@ -2,14 +2,13 @@ import { assertNever } from '../../../domain/shared/decider';
 import type { ClaimEvent, ClaimStatus, ClaimStep } from '../../../domain/warranty/claim.events';
 import type { RecordedEvent } from '../../shared/ports/event-store.port';
 import type { Projection, ProjectionView } from '../../shared/ports/projection.port';
+import { updateDocument } from '../../shared/projections/update-document';
 import { WARRANTY_CLAIMS, type ClaimView } from './claims.read-model';
 
 type Changes = Partial<Omit<ClaimView, 'id'>>;
 
-const update = async (view: ProjectionView, claimId: string, changes: (claim: ClaimView) => Changes) => {
-  const claim = await view.get<ClaimView>(WARRANTY_CLAIMS, claimId);
-  if (claim) view.put(WARRANTY_CLAIMS, { ...claim, ...changes(claim) });
-};
+const update = (view: ProjectionView, claimId: string, changes: (claim: ClaimView) => Changes) =>
+  updateDocument<ClaimView>(view, WARRANTY_CLAIMS, claimId, (claim) => ({ ...claim, ...changes(claim) }));
 
 /** A status change: recorded in the history with who, when and why. */
 const moved = (view: ProjectionView, status: ClaimStatus, step: ClaimStep, changes: Changes = {}) =>

@@ -20,8 +20,8 @@ export interface NotificationRuleDependencies {
 
 /** Every notification the service sends, one rule per cause; the notification reactor runs them all. */
 export const notificationRules = ({ eventStore, staff, config }: NotificationRuleDependencies): readonly NotificationRule[] => [
-  new WarrantyActivatedRule(eventStore, config.publicBaseUrl),
-  new WarrantyExpiryRule(eventStore, config.publicBaseUrl),
+  new WarrantyActivatedRule(eventStore, config.publicBaseUrl, config.DEFAULT_COUNTRY_CODE),
+  new WarrantyExpiryRule(eventStore, config.publicBaseUrl, config.DEFAULT_COUNTRY_CODE),
   new LowStockAlertRule(eventStore, staff),
   new StockSummaryRule(staff),
   new ClaimUpdatesRule(eventStore, config.DEFAULT_COUNTRY_CODE),

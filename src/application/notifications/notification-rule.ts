@@ -1,3 +1,4 @@
+import { toE164Phone } from '../../domain/shared/contact';
 import type { RecordedEvent } from '../shared/ports/event-store.port';
 
 export interface PlannedNotification {
@@ -22,16 +23,22 @@ export interface NotificationRule {
 
 /**
  * A consumer's notification: a mail where they gave an address, an SMS where they gave a phone, under the keys
- * `email:consumer` and `sms:consumer` (part of each notification's id: never rename them).
+ * `email:consumer` and `sms:consumer` (part of each notification's id: never rename them). Consumers' phones are
+ * stored as typed (0712 345 678); SMS providers need E.164, so a national number gets `defaultCountryCode`, and a
+ * phone that cannot be read as E.164 gets no SMS.
  */
 export const toConsumer = (
   contact: { readonly email: string | null; readonly phone: string | null },
+  defaultCountryCode: string,
   template: string,
   data: Readonly<Record<string, unknown>>,
-): PlannedNotification[] => [
-  ...(contact.email ? [{ key: 'email:consumer', channel: 'email', to: contact.email, template, data } as const] : []),
-  ...(contact.phone ? [{ key: 'sms:consumer', channel: 'sms', to: contact.phone, template, data } as const] : []),
-];
+): PlannedNotification[] => {
+  const phone = contact.phone ? toE164Phone(contact.phone, defaultCountryCode) : null;
+  return [
+    ...(contact.email ? [{ key: 'email:consumer', channel: 'email', to: contact.email, template, data } as const] : []),
+    ...(phone ? [{ key: 'sms:consumer', channel: 'sms', to: phone, template, data } as const] : []),
+  ];
+};
 
 /** One mail to each address (staff), keyed by the address. */
 export const mailToEach = (addresses: readonly string[], template: string, data: Readonly<Record<string, unknown>>): PlannedNotification[] =>

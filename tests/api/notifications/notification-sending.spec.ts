@@ -124,6 +124,16 @@ describe('notification reactor: mail and SMS after the events are stored', () =>
     expect((await logOf(app, { sourceStreamId: `warranty-${smsOnly}` })).items.map((n) => n['channel'])).toEqual(['sms']);
   });
 
+  it('texts a phone typed as a national number at its E.164 form', async () => {
+    const { serials: [serial] } = await freshSerials(app, 1);
+    const national = uniqueConsumer({ email: null });
+    const e164 = national.phone!;
+    await activate(app, serial!, { ...national, phone: `0${e164.slice(4, 7)} ${e164.slice(7)}` }).expect(201);
+    await settled(app.opsledger);
+
+    expect(smsSentTo(app, e164)).toEqual([expect.objectContaining({ template: 'warranty-activated' })]);
+  });
+
   it('welcomes a new user by mail', async () => {
     await app.userToken('consumer', 'welcome.me@test.example');
     await settled(app.opsledger);

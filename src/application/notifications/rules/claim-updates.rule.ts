@@ -1,4 +1,3 @@
-import { toE164Phone } from '../../../domain/shared/contact';
 import { assertNever } from '../../../domain/shared/decider';
 import { ClaimDecider, claimStreamId, type ClaimEvent } from '../../../domain/warranty/claim.decider';
 import { loadAggregate } from '../../shared/load-aggregate';
@@ -55,7 +54,6 @@ export class ClaimUpdatesRule implements NotificationRule {
       reason: claimEvent.type === 'ClaimRejected' ? claimEvent.data.reason : null,
       replacementSerial: claimEvent.type === 'ClaimResolved' ? claimEvent.data.replacementSerial : null,
     };
-    const phone = consumer.phone ? toE164Phone(consumer.phone, this.defaultCountryCode) : null;
-    return toConsumer({ email: consumer.email, phone }, 'claim-updated', data);
+    return toConsumer(consumer, this.defaultCountryCode, 'claim-updated', data);
   }
 }

@@ -19,6 +19,7 @@ export class WarrantyActivatedRule implements NotificationRule {
   constructor(
     private readonly eventStore: EventStore,
     private readonly publicBaseUrl: string,
+    private readonly defaultCountryCode: string,
   ) {}
 
   async plan(event: RecordedEvent): Promise<readonly PlannedNotification[]> {
@@ -34,6 +35,6 @@ export class WarrantyActivatedRule implements NotificationRule {
       endsOn: activation.endsOn,
       verifyUrl: verifyUrl(this.publicBaseUrl, serial),
     };
-    return toConsumer(consumer, 'warranty-activated', data);
+    return toConsumer(consumer, this.defaultCountryCode, 'warranty-activated', data);
   }
 }

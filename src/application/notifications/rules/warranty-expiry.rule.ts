@@ -21,6 +21,7 @@ export class WarrantyExpiryRule implements NotificationRule {
   constructor(
     private readonly eventStore: EventStore,
     private readonly publicBaseUrl: string,
+    private readonly defaultCountryCode: string,
   ) {}
 
   async plan(event: RecordedEvent): Promise<readonly PlannedNotification[]> {
@@ -37,6 +38,6 @@ export class WarrantyExpiryRule implements NotificationRule {
       endsOn,
       verifyUrl: verifyUrl(this.publicBaseUrl, serial),
     };
-    return toConsumer(consumer, template, data);
+    return toConsumer(consumer, this.defaultCountryCode, template, data);
   }
 }

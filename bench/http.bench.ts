@@ -6,7 +6,7 @@ import { systemContext } from '../src/application/shared/command-context';
 import { createAdmin } from '../src/main/cli/create-admin.command';
 import { loadConfig } from '../src/main/config';
 import { createLogger } from '../src/main/logger';
-import { createOpsledger } from '../src/main/opsledger';
+import { createOpsledger, type Opsledger } from '../src/main/opsledger';
 import { TOKENS } from '../src/main/tokens';
 import type { HttpDependencies } from '../src/interfaces/http/http-dependencies';
 import { startChild, type Measured } from './bench-support';
@@ -41,6 +41,15 @@ const load = async (label: string, port: number, seconds: number, body: () => st
   };
 };
 
+/** Waits until every projection and reactor of `service` has handled every stored event. */
+const caughtUp = async (service: Opsledger): Promise<void> => {
+  const head = await service.eventStore.headPosition();
+  await service.runner.waitFor(head, 120_000);
+  for (const token of [TOKENS.notificationReactor, TOKENS.lowStockMonitor]) {
+    await service.container.get<{ waitFor(position: number, timeoutMs?: number): Promise<void> }>(token).waitFor(head, 120_000);
+  }
+};
+
 /** (c) a plain express 5 handler under the same load as (d). */
 export const plainExpress = async (seconds: number): Promise<Measured> => {
   const server = await startChild(path.join(__dirname, 'plain-express-server.js'), {});
@@ -58,7 +67,9 @@ export const plainExpress = async (seconds: number): Promise<Measured> => {
 export const fullStackActivations = async (seconds: number, serialCount: number): Promise<Measured> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsledger-bench-http-'));
   const env = { DATA_DIR: dataDir, JWT_SECRET: 'bench-secret'.padEnd(48, 'x'), PASSWORD_HASH_COST: '12' };
-  const config = loadConfig({ ...env, LOG_LEVEL: 'silent', RUN_PROJECTIONS: 'false' }, () => 'unused');
+  // Projections and reactors run during seeding and catch up before it ends, so (d) measures activations alone,
+  // not the server also catching up on the seeding's 60,000 serials.
+  const config = loadConfig({ ...env, LOG_LEVEL: 'silent', RUN_JOBS: 'false' }, () => 'unused');
   const seeding = await createOpsledger(config, createLogger(config));
   const context = systemContext('bench-setup');
   await createAdmin(seeding, { email: 'bench@opsledger.test', name: 'Bench Admin', password: PASSWORD }, context);
@@ -71,6 +82,7 @@ export const fullStackActivations = async (seconds: number, serialCount: number)
   while (serials.length < serialCount) {
     serials.push(...(await deps.generateSerialBatch.execute({ modelId, count: 1_000 }, context)).serials);
   }
+  await caughtUp(seeding);
   await seeding.close();
 
   const server = await startChild(path.join(__dirname, '../src/main/server.js'), env);

@@ -50,25 +50,40 @@ const caughtUp = async (service: Opsledger): Promise<void> => {
   }
 };
 
-/** (c) a plain express 5 handler under the same load as (d). */
-export const plainExpress = async (seconds: number): Promise<Measured> => {
+/** A server under test, and the requests that load it. */
+export interface LoadTarget {
+  readonly label: string;
+  readonly port: number;
+  readonly body: () => string;
+  readonly headers: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export const runLoad = (target: LoadTarget, seconds: number): Promise<Measured> =>
+  load(target.label, target.port, seconds, target.body, target.headers);
+
+/** (c) a plain express 5 handler, in a child process. */
+export const startPlainExpress = async (): Promise<LoadTarget> => {
   const server = await startChild(path.join(__dirname, 'plain-express-server.js'), {});
-  try {
-    let i = 0;
-    return await load('(c) plain express 5 handler', server.port, seconds, () =>
-      JSON.stringify({ serial: `LV100A${String(i++).padStart(8, '0')}K`, consumer }),
-    );
-  } finally {
-    await server.stop();
-  }
+  let i = 0;
+  return {
+    label: '(c) plain express 5 handler',
+    port: server.port,
+    body: () => JSON.stringify({ serial: `LV100A${String(i++).padStart(8, '0')}K`, consumer }),
+    headers: {},
+    stop: () => server.stop(),
+  };
 };
 
-/** (d) warranty activations through the full stack: auth, zod, command handler, durable append. */
-export const fullStackActivations = async (seconds: number, serialCount: number): Promise<Measured> => {
+/**
+ * (d) the whole service in a child process, as `npm start` runs it (projections and reactors on), with an admin,
+ * a model and `serialCount` serials to activate; every activation names a serial not activated before.
+ */
+export const startFullStack = async (serialCount: number): Promise<LoadTarget> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsledger-bench-http-'));
   const env = { DATA_DIR: dataDir, JWT_SECRET: 'bench-secret'.padEnd(48, 'x'), PASSWORD_HASH_COST: '12' };
   // Projections and reactors run during seeding and catch up before it ends, so (d) measures activations alone,
-  // not the server also catching up on the seeding's 60,000 serials.
+  // not the server also catching up on the seeding's serials.
   const config = loadConfig({ ...env, LOG_LEVEL: 'silent', RUN_JOBS: 'false' }, () => 'unused');
   const seeding = await createOpsledger(config, createLogger(config));
   const context = systemContext('bench-setup');
@@ -86,23 +101,22 @@ export const fullStackActivations = async (seconds: number, serialCount: number)
   await seeding.close();
 
   const server = await startChild(path.join(__dirname, '../src/main/server.js'), env);
-  try {
-    const login = await fetch(`http://127.0.0.1:${server.port}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@opsledger.test', password: PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    let i = 0;
-    return await load(
-      '(d) warranty activations, full HTTP stack',
-      server.port,
-      seconds,
-      () => JSON.stringify({ serial: serials[i++ % serials.length], consumer }),
-      { authorization: `Bearer ${accessToken}` },
-    );
-  } finally {
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  const login = await fetch(`http://127.0.0.1:${server.port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@opsledger.test', password: PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  let i = 0;
+  return {
+    label: '(d) warranty activations, full HTTP stack',
+    port: server.port,
+    // Past the last serial, activations repeat and fail with 409: they show as errors, never as throughput.
+    body: () => JSON.stringify({ serial: serials[i++ % serials.length], consumer }),
+    headers: { authorization: `Bearer ${accessToken}` },
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 };

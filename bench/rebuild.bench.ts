@@ -11,8 +11,8 @@ import { sampleEvent } from './storage.bench';
 
 const FILL_WAVE = 1_000;
 
-/** (e) a full rebuild of the warranty read model from `total` WarrantyActivated events. */
-export const projectionRebuild = async (total: number, log: (line: string) => void): Promise<Measured> => {
+/** (e) full rebuilds of the warranty read model from `total` WarrantyActivated events, `rounds` times over one store. */
+export const projectionRebuilds = async (total: number, rounds: number, log: (line: string) => void): Promise<Measured[]> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsledger-bench-rebuild-'));
   const database = new SqliteDatabase(path.join(dataDir, 'opsledger.sqlite'));
   const events = new SqliteEventStore(database, { maxGroupSize: FILL_WAVE });
@@ -26,13 +26,18 @@ export const projectionRebuild = async (total: number, log: (line: string) => vo
       }
     });
     log(`    filled ${total.toLocaleString('en-US')} events in ${fill.seconds.toFixed(1)} s`);
-    let head = 0;
-    const rebuilt = await measure('(e) projection rebuild', total, async () => {
-      head = await rebuildProjection(warrantyProjection, events, documents);
-    });
-    const stored = await documents.find(warrantyProjection.collections[0]!.name, { limit: 1 });
-    if (stored.total !== total || head !== total) throw new Error(`rebuild produced ${stored.total} documents for ${total} events`);
-    return rebuilt;
+    const runs: Measured[] = [];
+    for (let round = 0; round < rounds; round++) {
+      let head = 0;
+      runs.push(
+        await measure('(e) projection rebuild', total, async () => {
+          head = await rebuildProjection(warrantyProjection, events, documents);
+        }),
+      );
+      const stored = await documents.find(warrantyProjection.collections[0]!.name, { limit: 1 });
+      if (stored.total !== total || head !== total) throw new Error(`rebuild produced ${stored.total} documents for ${total} events`);
+    }
+    return runs;
   } finally {
     await events.close();
     await documents.close();

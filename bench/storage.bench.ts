@@ -35,9 +35,13 @@ export const sampleEvent = (i: number): EventToAppend => ({
 
 const tempFile = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), `opsledger-bench-${name}-`)), 'bench.sqlite');
 
+/** Each run's files go once it ends, so rounds do not fill the disk and its cache for the ones after. */
+const removeFiles = (file: string) => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+
 /** (a) raw better-sqlite3: rows of the same byte size as an appended event, `groupSize` rows per transaction. */
 export const rawInserts = async (total: number, groupSize: number): Promise<Measured> => {
-  const db = new Database(tempFile('raw'));
+  const file = tempFile('raw');
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL)');
@@ -55,21 +59,60 @@ export const rawInserts = async (total: number, groupSize: number): Promise<Meas
     for (let i = 0; i < total; i += groupSize) group(i);
   });
   db.close();
+  removeFiles(file);
   return result;
 };
 
-/** (b) the EventStore port: `groupSize` concurrent single-event appends to new streams, so one group commit each. */
-export const portAppends = async (total: number, groupSize: number): Promise<Measured> => {
-  const database = new SqliteDatabase(tempFile('port'));
+/** The events a port run appends, built before its clock starts, as (a)'s rows are. */
+const eventsFor = (total: number): EventToAppend[] => Array.from({ length: total }, (_, i) => sampleEvent(i));
+
+const openPort = (groupSize: number) => {
+  const file = tempFile('port');
+  const database = new SqliteDatabase(file);
   const store = new SqliteEventStore(database, { maxGroupSize: groupSize });
+  return {
+    store,
+    close: async () => {
+      await store.close();
+      database.close();
+      removeFiles(file);
+    },
+  };
+};
+
+/**
+ * (b) the EventStore port as a service uses it: `appenders` concurrent callers, each appending one event to a new
+ * stream with `no_stream` expected and sending its next append once the last is acknowledged (durable). The port
+ * puts at most `groupSize` appends in one transaction, the size of (a)'s, and writes the next group while the
+ * previous one's fdatasync runs.
+ */
+export const portAppends = async (total: number, groupSize: number, appenders: number): Promise<Measured> => {
+  const port = openPort(groupSize);
+  const events = eventsFor(total);
+  let next = 0;
+  const appender = async () => {
+    for (let i = next++; i < total; i = next++) {
+      await port.store.appendToStream(`warranty-${i}`, [events[i] as EventToAppend], 'no_stream');
+    }
+  };
   const result = await measure('(b) appends through the EventStore port', total, async () => {
+    await Promise.all(Array.from({ length: appenders }, appender));
+  });
+  await port.close();
+  return result;
+};
+
+/** (b′) the same appends one wave at a time: `groupSize` in flight, and the next wave only once all are durable. */
+export const portAppendWaves = async (total: number, groupSize: number): Promise<Measured> => {
+  const port = openPort(groupSize);
+  const events = eventsFor(total);
+  const result = await measure(`(b') the same, one wave of ${groupSize} at a time`, total, async () => {
     for (let i = 0; i < total; i += groupSize) {
       await Promise.all(
-        Array.from({ length: groupSize }, (_, k) => store.appendToStream(`warranty-${i + k}`, [sampleEvent(i + k)], 'no_stream')),
+        Array.from({ length: groupSize }, (_, k) => port.store.appendToStream(`warranty-${i + k}`, [events[i + k] as EventToAppend], 'no_stream')),
       );
     }
   });
-  await store.close();
-  database.close();
+  await port.close();
   return result;
 };

@@ -82,7 +82,7 @@ describe('the passport authenticator with remembered tokens', () => {
     const { accessToken } = service.issue(ACTOR, SESSION);
 
     const first = await authenticate(bearer(accessToken));
-    (first as Actor).role = 'consumer';
+    (first as { role: string }).role = 'consumer';
 
     await expect(authenticate(bearer(accessToken))).resolves.toEqual(ACTOR);
   });

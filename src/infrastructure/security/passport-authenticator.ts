@@ -21,8 +21,6 @@ export const VERIFIED_TOKENS_KEPT = 10_000;
 export interface PassportAuthenticatorOptions {
   /** Remembers verified tokens so a repeated one skips the signature check (default VERIFIED_TOKENS_KEPT; 0 turns it off). */
   readonly verifiedTokensKept?: number;
-  /** For tests: the clock the remembered tokens' expiry is judged by (jsonwebtoken reads Date.now). */
-  readonly now?: () => number;
 }
 
 /**
@@ -40,7 +38,7 @@ export const createPassportAuthenticator = (tokens: JwtTokenService, settings: P
   const kept = settings.verifiedTokensKept ?? VERIFIED_TOKENS_KEPT;
   const verified =
     kept > 0
-      ? new VerifiedTokenCache({ maxEntries: kept, clockToleranceSeconds: options.jsonWebTokenOptions.clockTolerance, now: settings.now })
+      ? new VerifiedTokenCache({ maxEntries: kept, clockToleranceSeconds: options.jsonWebTokenOptions.clockTolerance })
       : null;
   const strategy = new JwtStrategy(
     { ...options, jwtFromRequest: tokenOf, passReqToCallback: true },

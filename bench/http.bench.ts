@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { systemContext } from '../src/application/shared/command-context';
+import type { EventReactor } from '../src/application/shared/reactors/event-reactor';
 import { createAdmin } from '../src/main/cli/create-admin.command';
 import { loadConfig } from '../src/main/config';
 import { createLogger } from '../src/main/logger';
@@ -46,7 +47,7 @@ const caughtUp = async (service: Opsledger): Promise<void> => {
   const head = await service.eventStore.headPosition();
   await service.runner.waitFor(head, 120_000);
   for (const token of [TOKENS.notificationReactor, TOKENS.lowStockMonitor]) {
-    await service.container.get<{ waitFor(position: number, timeoutMs?: number): Promise<void> }>(token).waitFor(head, 120_000);
+    await service.container.get<EventReactor>(token).waitFor(head, 120_000);
   }
 };
 

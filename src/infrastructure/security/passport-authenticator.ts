@@ -5,9 +5,15 @@ import { unauthorized } from '../../domain/shared/domain-error';
 import { actorFromClaims, type JwtTokenService } from './jwt-token-service';
 import { VerifiedTokenCache } from './verified-token-cache';
 
+/** What the strategy's verify callback hands to `success`: the actor, and the claims its expiry is read from. */
+interface Verified {
+  readonly actor: Actor;
+  readonly claims: Record<string, unknown>;
+}
+
 /** The actions a passport strategy ends an attempt with; JwtStrategy uses these three. */
 interface StrategyAttempt {
-  success(actor: Actor): void;
+  success(verified: Verified): void;
   fail(): void;
   error(error: unknown): void;
   authenticate(req: Request): void;
@@ -18,11 +24,6 @@ const invalidToken = () => unauthorized('auth.invalid_token', 'The access token 
 /** Tokens remembered as verified: far more than the clients one instance serves within a token's lifetime. */
 export const VERIFIED_TOKENS_KEPT = 10_000;
 
-export interface PassportAuthenticatorOptions {
-  /** Remembers verified tokens so a repeated one skips the signature check (default VERIFIED_TOKENS_KEPT; 0 turns it off). */
-  readonly verifiedTokensKept?: number;
-}
-
 /**
  * Authenticates requests with passport-jwt: a missing Authorization header means anonymous (null);
  * a present but bad bearer token is an error, never silently anonymous.
@@ -32,22 +33,18 @@ export interface PassportAuthenticatorOptions {
  * A token verified once is remembered until it expires (VerifiedTokenCache): nothing revokes an access token before
  * its `exp`, so the answer for the same token string cannot change in between.
  */
-export const createPassportAuthenticator = (tokens: JwtTokenService, settings: PassportAuthenticatorOptions = {}) => {
+export const createPassportAuthenticator = (tokens: JwtTokenService) => {
   const options = tokens.verificationOptions();
   const tokenOf = ExtractJwt.fromAuthHeaderAsBearerToken();
-  const kept = settings.verifiedTokensKept ?? VERIFIED_TOKENS_KEPT;
-  const verified =
-    kept > 0
-      ? new VerifiedTokenCache({ maxEntries: kept, clockToleranceSeconds: options.jsonWebTokenOptions.clockTolerance })
-      : null;
+  const verified = new VerifiedTokenCache({
+    maxEntries: VERIFIED_TOKENS_KEPT,
+    clockToleranceSeconds: options.jsonWebTokenOptions.clockTolerance,
+  });
   const strategy = new JwtStrategy(
-    { ...options, jwtFromRequest: tokenOf, passReqToCallback: true },
-    (req: Request, claims: Record<string, unknown>, done: (error: unknown, actor?: Actor | false) => void) => {
+    { ...options, jwtFromRequest: tokenOf },
+    (claims: Record<string, unknown>, done: (error: unknown, result?: Verified | false) => void) => {
       try {
-        const actor = actorFromClaims(claims);
-        const token = tokenOf(req);
-        if (verified && token) verified.remember(token, claims, { ...actor });
-        done(null, actor);
+        done(null, { actor: actorFromClaims(claims), claims });
       } catch (error) {
         done(error, false);
       }
@@ -56,12 +53,15 @@ export const createPassportAuthenticator = (tokens: JwtTokenService, settings: P
 
   return (req: Request): Promise<Actor | null> => {
     if (!req.headers.authorization) return Promise.resolve(null);
-    const token = verified ? tokenOf(req) : null;
-    const known = token ? verified?.actorOf(token) : undefined;
+    const token = tokenOf(req);
+    const known = token ? verified.actorOf(token) : undefined;
     if (known) return Promise.resolve({ ...known });
     return new Promise((resolve, reject) => {
       const attempt = Object.create(strategy) as StrategyAttempt;
-      attempt.success = (actor) => (actor ? resolve(actor) : reject(invalidToken()));
+      attempt.success = (result) => {
+        if (token) verified.remember(token, result.claims, { ...result.actor });
+        resolve(result.actor);
+      };
       attempt.fail = () => reject(invalidToken());
       attempt.error = () => reject(invalidToken());
       attempt.authenticate(req);

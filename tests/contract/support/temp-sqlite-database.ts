@@ -16,7 +16,9 @@ export const tempSqliteFile = (): TempSqliteFile => {
   return {
     filePath,
     open: () => new SqliteDatabase(filePath),
-    remove: () => fs.rmSync(directory, { recursive: true, force: true }),
+    // The document writer and checkpoint threads close their own connections after `close()` returns, and a
+    // closing connection may still drop its -wal/-shm files while the directory is being removed (ENOTEMPTY).
+    remove: () => fs.rmSync(directory, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }),
   };
 };
 

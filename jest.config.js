@@ -1,5 +1,5 @@
-// ESM-only packages (inversify 8, agenda 6) are transformed to CommonJS by swc so jest can require them.
-const esmOnly = ['inversify', '@inversifyjs', 'agenda', '@agendajs'].join('|');
+// ESM-only packages (inversify 8, agenda 6, uuid 14) are transformed to CommonJS by swc so jest can require them.
+const esmOnly = ['inversify', '@inversifyjs', 'agenda', '@agendajs', 'uuid'].join('|');
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { formatRate, type Measured } from './bench-support';
 import { runLoad, startFullStack, startPlainExpress } from './http.bench';
 import { projectionRebuilds } from './rebuild.bench';
-import { portAppends, portAppendWaves, rawInserts } from './storage.bench';
+import { portAppends, portAppendWaves, RANDOM_V4_IDS, rawInserts, SERVICE_IDS } from './storage.bench';
 
 /**
  * npm run bench [-- --quick] [-- --write]: every figure in one run, with the ratios the issue sets targets for.
@@ -23,6 +23,7 @@ const HTTP_SECONDS = quick ? 5 : 10;
 const SERIALS = HTTP_ROUNDS * HTTP_SECONDS * 6_000;
 const REBUILD_EVENTS = quick ? 100_000 : 1_000_000;
 const REBUILD_ROUNDS = 3;
+const ID_ROUNDS = quick ? 1 : 3;
 
 /** The round with the median rate (its latencies come along). */
 const median = (runs: readonly Measured[]): Measured => {
@@ -53,6 +54,16 @@ const main = async () => {
   }
   for (const runs of [a, b, waves]) log(`  ${formatRate(median(runs))}  [rounds: ${rates(runs)}]`);
   log(`  b/a = ${(median(b).perSecond / median(a).perSecond).toFixed(2)} (target ≥ 0.5); b'/a = ${(median(waves).perSecond / median(a).perSecond).toFixed(2)}`);
+
+  log(`ids (ADR 0026): (b) again, ${ID_ROUNDS} alternating rounds, with the service's UUID v7 ids and with random v4 ids`);
+  const v7: Measured[] = [];
+  const v4: Measured[] = [];
+  for (let round = 0; round < ID_ROUNDS; round++) {
+    v7.push(await portAppends(APPENDS, GROUP, APPENDERS, SERVICE_IDS, '(b) with UUID v7 ids (the service makes these)'));
+    v4.push(await portAppends(APPENDS, GROUP, APPENDERS, RANDOM_V4_IDS, '(b) with random UUID v4 ids'));
+  }
+  for (const runs of [v7, v4]) log(`  ${formatRate(median(runs))}  [rounds: ${rates(runs)}]`);
+  log(`  v7/v4 = ${(median(v7).perSecond / median(v4).perSecond).toFixed(2)}`);
 
   // Before the HTTP runs: their servers' seeding leaves this process a heap that slows the rebuild's collections.
   log(`rebuild: ${REBUILD_EVENTS.toLocaleString('en-US')} WarrantyActivated events, rebuilt ${REBUILD_ROUNDS} times, median`);

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventToAppend } from '../src/application/shared/ports/event-store.port';
 import { SqliteDatabase } from '../src/infrastructure/sqlite/sqlite-database';
 import { SqliteEventStore } from '../src/infrastructure/sqlite/sqlite-event-store';
+import { CryptoIdGenerator } from '../src/infrastructure/system/crypto-id-generator';
 import { measure, type Measured } from './bench-support';
 
 export const sampleEvent = (i: number): EventToAppend => ({
@@ -63,8 +65,31 @@ export const rawInserts = async (total: number, groupSize: number): Promise<Meas
   return result;
 };
 
-/** The events a port run appends, built before its clock starts, as (a)'s rows are. */
-const eventsFor = (total: number): EventToAppend[] => Array.from({ length: total }, (_, i) => sampleEvent(i));
+/** Makes one identifier: the service's (UUID v7, ADR 0026) unless a run compares another kind. */
+export type IdSource = () => string;
+
+const serviceIds = new CryptoIdGenerator();
+export const SERVICE_IDS: IdSource = () => serviceIds.newId();
+/** What the service made before ADR 0026: ids in random order. */
+export const RANDOM_V4_IDS: IdSource = randomUUID;
+
+interface PlannedAppend {
+  readonly streamId: string;
+  readonly event: EventToAppend;
+}
+
+/**
+ * The appends of a port run, built before its clock starts as (a)'s rows are: each to a new stream named, like
+ * the service's, by a fresh id, and with a fresh event id (ids of the same length as sampleEvent's).
+ */
+const appendsFor = (total: number, newId: IdSource): PlannedAppend[] =>
+  Array.from({ length: total }, (_, i) => {
+    const event = sampleEvent(i);
+    return { streamId: `warranty-${newId()}`, event: { ...event, metadata: { ...event.metadata, eventId: newId() } } };
+  });
+
+const appendOne = (store: SqliteEventStore, { streamId, event }: PlannedAppend) =>
+  store.appendToStream(streamId, [event], 'no_stream');
 
 const openPort = (groupSize: number) => {
   const file = tempFile('port');
@@ -86,16 +111,20 @@ const openPort = (groupSize: number) => {
  * puts at most `groupSize` appends in one transaction, the size of (a)'s, and writes the next group while the
  * previous one's fdatasync runs.
  */
-export const portAppends = async (total: number, groupSize: number, appenders: number): Promise<Measured> => {
+export const portAppends = async (
+  total: number,
+  groupSize: number,
+  appenders: number,
+  newId: IdSource = SERVICE_IDS,
+  label = '(b) appends through the EventStore port',
+): Promise<Measured> => {
   const port = openPort(groupSize);
-  const events = eventsFor(total);
+  const appends = appendsFor(total, newId);
   let next = 0;
   const appender = async () => {
-    for (let i = next++; i < total; i = next++) {
-      await port.store.appendToStream(`warranty-${i}`, [events[i] as EventToAppend], 'no_stream');
-    }
+    for (let i = next++; i < total; i = next++) await appendOne(port.store, appends[i] as PlannedAppend);
   };
-  const result = await measure('(b) appends through the EventStore port', total, async () => {
+  const result = await measure(label, total, async () => {
     await Promise.all(Array.from({ length: appenders }, appender));
   });
   await port.close();
@@ -105,12 +134,10 @@ export const portAppends = async (total: number, groupSize: number, appenders: n
 /** (b′) the same appends one wave at a time: `groupSize` in flight, and the next wave only once all are durable. */
 export const portAppendWaves = async (total: number, groupSize: number): Promise<Measured> => {
   const port = openPort(groupSize);
-  const events = eventsFor(total);
+  const appends = appendsFor(total, SERVICE_IDS);
   const result = await measure(`(b') the same, one wave of ${groupSize} at a time`, total, async () => {
     for (let i = 0; i < total; i += groupSize) {
-      await Promise.all(
-        Array.from({ length: groupSize }, (_, k) => port.store.appendToStream(`warranty-${i + k}`, [events[i + k] as EventToAppend], 'no_stream')),
-      );
+      await Promise.all(appends.slice(i, i + groupSize).map((append) => appendOne(port.store, append)));
     }
   });
   await port.close();

@@ -45,7 +45,7 @@ import type { DocumentStore } from '../application/shared/ports/document-store.p
 import type { EventStore } from '../application/shared/ports/event-store.port';
 import type { IdGenerator } from '../application/shared/ports/id-generator.port';
 import type { Projection } from '../application/shared/ports/projection.port';
-import { ProjectionRunner } from '../application/shared/projections/projection-runner';
+import { MAX_WAIT_MS, ProjectionRunner } from '../application/shared/projections/projection-runner';
 import { ProjectionWorker } from '../application/shared/projections/projection-worker';
 import { UniqueKeys } from '../application/shared/unique-keys';
 import { IdempotencyKeys } from '../application/shared/idempotency-keys';
@@ -194,7 +194,8 @@ export const createContainer = (config: Config, logger: Logger, engines: Engines
     const eventStore = get<EventStore>(TOKENS.eventStore);
     const documents = get<DocumentStore>(TOKENS.documentStore);
     const runner = get<ProjectionRunner>(TOKENS.projectionRunner);
-    const monitor = new LowStockMonitor(get(TOKENS.executor), documents, (position) => runner.waitFor(position), get(TOKENS.clock));
+    const waitForReadModels = (position: number, stopped: AbortSignal) => runner.waitFor(position, MAX_WAIT_MS, stopped);
+    const monitor = new LowStockMonitor(get(TOKENS.executor), documents, waitForReadModels, get(TOKENS.clock));
     return new EventReactor(LOW_STOCK_MONITOR, monitor, eventStore, documents, logger.child({ reactor: LOW_STOCK_MONITOR }));
   });
   bind(

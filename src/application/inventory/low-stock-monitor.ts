@@ -26,12 +26,13 @@ export class LowStockMonitor implements Reaction {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly documents: DocumentStore,
-    private readonly waitForReadModels: (position: number) => Promise<void>,
+    /** Resolves once the read models cover `position`; rejects when `stopped` aborts first. */
+    private readonly waitForReadModels: (position: number, stopped: AbortSignal) => Promise<void>,
     private readonly clock: Clock,
   ) {}
 
-  async react(event: RecordedEvent): Promise<void> {
-    await this.waitForReadModels(event.position);
+  async react(event: RecordedEvent, stopped: AbortSignal): Promise<void> {
+    await this.waitForReadModels(event.position, stopped);
     const model = await this.modelOf(event);
     if (!model) return;
     const commands = this.commandsFor(event.type, model);

@@ -175,6 +175,24 @@ describe('ProjectionRunner and ProjectionWorker', () => {
     expect(error).toMatchObject({ kind: 'unavailable', code: 'read_model.lagging', details: { requested: 99, reached: 2 } });
   });
 
+  it('gives a wait up with read_model.wait_aborted as soon as its signal aborts, long before the timeout', async () => {
+    await append(events, 'counter-a', 2);
+    const { runner } = await startRunner();
+    await runner.waitFor(2, WAIT_MS);
+    const stop = new AbortController();
+
+    const waiting = runner.waitFor(99, 60 * WAIT_MS, stop.signal).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    stop.abort();
+
+    expect(await waiting).toMatchObject({ kind: 'unavailable', code: 'read_model.wait_aborted', details: { requested: 99 } });
+    // Like fetch: a signal aborted before the call ends the wait at once.
+    const late = await runner.waitFor(99, 60 * WAIT_MS, stop.signal).catch((e: unknown) => e);
+    expect(late).toMatchObject({ code: 'read_model.wait_aborted' });
+  });
+
   it('waits for the slowest of several projections', async () => {
     await append(events, 'counter-a', 2);
     let release: () => void = () => undefined;

@@ -53,9 +53,10 @@ export class ProjectionRunner {
 
   /**
    * Resolves once every projection covers `position`: those running here by their progress, the others by
-   * their stored checkpoints. Fails with 503 `read_model.lagging` after `timeoutMs`, so no client waits unbounded.
+   * their stored checkpoints. Fails with 503 `read_model.lagging` after `timeoutMs`, so no client waits unbounded,
+   * and with 503 `read_model.wait_aborted` as soon as `signal` aborts (its owner is shutting down).
    */
-  async waitFor(position: number, timeoutMs = MAX_WAIT_MS): Promise<void> {
+  async waitFor(position: number, timeoutMs = MAX_WAIT_MS, signal?: AbortSignal): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       const cleanup: Array<() => void> = [];
       let settled = false;
@@ -90,6 +91,12 @@ export class ProjectionRunner {
       const timer = setTimeout(() => finish(this.lagging(position)), timeoutMs);
       timer.unref();
       cleanup.push(() => clearTimeout(timer));
+      if (signal) {
+        const aborted = () => finish(this.aborted(position));
+        if (signal.aborted) return aborted();
+        signal.addEventListener('abort', aborted, { once: true });
+        cleanup.push(() => signal.removeEventListener('abort', aborted));
+      }
       for (const worker of this.workers) cleanup.push(worker.onProgress(check));
       if (this.workers.some((worker) => !worker.running)) {
         const poll = setInterval(check, REMOTE_POLL_MS);
@@ -107,6 +114,13 @@ export class ProjectionRunner {
       if (!covered) return false;
     }
     return true;
+  }
+
+  private aborted(position: number) {
+    return unavailable('read_model.wait_aborted', `Stopped waiting for read models to reach position ${position}`, {
+      requested: position,
+      reached: this.position(),
+    });
   }
 
   private lagging(position: number) {

@@ -12,7 +12,11 @@ export interface ReactorLog {
 /** What a reactor does with each stored event of the types it names; it must be safe to run twice for one event. */
 export interface Reaction {
   readonly eventTypes: readonly string[];
-  react(event: RecordedEvent): Promise<void>;
+  /**
+   * `stopped` aborts when the reactor stops: a reaction that waits (for read models, say) should give up on it.
+   * An event whose reaction did not finish is not checkpointed, so it runs again after the next start.
+   */
+  react(event: RecordedEvent, stopped: AbortSignal): Promise<void>;
 }
 
 /** How far the position may run ahead of the stored checkpoint through events the reaction ignores. */
@@ -36,6 +40,8 @@ export class EventReactor implements ExclusiveWorker {
   private subscription: EventSubscription | null = null;
   private loop: Promise<void> | null = null;
   private stopping = false;
+  /** Aborted by stop(), so a reaction in flight does not hold the shutdown up. */
+  private stopped = new AbortController();
   private lastError: string | null = null;
   private readonly listeners = new ProgressListeners();
 
@@ -79,11 +85,13 @@ export class EventReactor implements ExclusiveWorker {
   start(): void {
     if (this.loop) return;
     this.stopping = false;
+    this.stopped = new AbortController();
     this.loop = this.runWithRetries().finally(() => (this.loop = null));
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopped.abort();
     await this.subscription?.close();
     await this.loop;
     await this.persist(this.processed);
@@ -149,7 +157,13 @@ export class EventReactor implements ExclusiveWorker {
       for (const event of batch) {
         if (this.stopping) return;
         if (event.position <= this.processed) continue;
-        await this.reaction.react(event);
+        try {
+          await this.reaction.react(event, this.stopped.signal);
+        } catch (error) {
+          // Cut short by stop(): not a failure; the event stays after the checkpoint and runs again next start.
+          if (this.stopping) return;
+          throw error;
+        }
         await this.persist(event.position);
         this.advance(event.position);
       }

@@ -47,7 +47,8 @@ const countWholesaler = async (
   view.put(WHOLESALER_STOCK, next);
 };
 
-const newSerial = (event: Extract<SerialNumberEvent, { type: 'SerialNumberRegistered' }>['data']): SerialNumberView => ({
+/** A serial's document as registration creates it: available, in no one's stock. */
+export const registeredSerialView = (event: Extract<SerialNumberEvent, { type: 'SerialNumberRegistered' }>['data']): SerialNumberView => ({
   id: event.serial,
   serial: event.serial,
   modelId: event.modelId,
@@ -68,7 +69,7 @@ const newSerial = (event: Extract<SerialNumberEvent, { type: 'SerialNumberRegist
 /** Keeps a serial's document, its model's counts and its wholesaler's counts in step with one serial event. */
 export const applySerialEvent = async (event: SerialNumberEvent, view: ProjectionView): Promise<void> => {
   if (event.type === 'SerialNumberRegistered') {
-    view.put(SERIAL_NUMBERS, newSerial(event.data));
+    view.put(SERIAL_NUMBERS, registeredSerialView(event.data));
     await moveModelStock(view, event.data.modelId, null, 'available');
     return;
   }

@@ -3,36 +3,20 @@ import { EXPORT_PAGE_SIZE } from '../../../src/application/shared/csv-export';
 import type { DocumentChange, DocumentStore, FindOptions } from '../../../src/application/shared/ports/document-store.port';
 import { TOKENS } from '../../../src/main/tokens';
 import { expectCsvDownload } from '../../support/csv';
+import { availableSerialDocument } from '../../support/serial-documents';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { bearer, expectProblem } from '../identity/problem.helpers';
 
 const BIG = 100_000;
 const SMALL = 3 * EXPORT_PAGE_SIZE;
 
-const serialDocument = (modelId: string, serial: string) => ({
-  id: serial,
-  serial,
-  modelId,
-  batchId: 'bulk',
-  source: 'imported',
-  status: 'available',
-  allocatedTo: null,
-  allocatedAt: null,
-  allocationId: null,
-  soldTo: null,
-  soldAt: null,
-  returnedAt: null,
-  replacementSerial: null,
-  registeredAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
 
 /** Writes `count` serial documents of `modelId` straight into the read model, in batches. */
 const seedSerialDocuments = async (documents: DocumentStore, modelId: string, prefix: string, count: number) => {
   for (let start = 0; start < count; start += 5_000) {
     const changes: DocumentChange[] = [];
     for (let i = start; i < Math.min(count, start + 5_000); i++) {
-      changes.push({ op: 'put', collection: SERIAL_NUMBERS, document: serialDocument(modelId, `${prefix}${String(i).padStart(6, '0')}`) });
+      changes.push({ op: 'put', collection: SERIAL_NUMBERS, document: availableSerialDocument(`${prefix}${String(i).padStart(6, '0')}`, { modelId, batchId: 'bulk' }) });
     }
     await documents.commit(changes);
   }

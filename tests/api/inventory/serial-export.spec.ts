@@ -2,29 +2,11 @@ import { SERIAL_NUMBERS } from '../../../src/application/inventory/inventory.rea
 import type { DocumentStore } from '../../../src/application/shared/ports/document-store.port';
 import { TOKENS } from '../../../src/main/tokens';
 import { csvRows, expectCsvDownload } from '../../support/csv';
+import { availableSerialDocument } from '../../support/serial-documents';
 import { seedModelWithSerials, startTestApp, type TestApp } from '../../support/test-app';
 import { bearer, expectProblem } from '../identity/problem.helpers';
 
 const HEADER = ['serial', 'modelId', 'batchId', 'source', 'status', 'allocatedTo', 'allocationId', 'allocatedAt', 'soldTo', 'soldAt', 'registeredAt'];
-
-/** A serial document as the projection would write it, with a batch id chosen to exercise CSV encoding. */
-const serialDocument = (serial: string, batchId: string) => ({
-  id: serial,
-  serial,
-  modelId: 'model-csv-quoting',
-  batchId,
-  source: 'imported',
-  status: 'available',
-  allocatedTo: null,
-  allocatedAt: null,
-  allocationId: null,
-  soldTo: null,
-  soldAt: null,
-  returnedAt: null,
-  replacementSerial: null,
-  registeredAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
 
 describe('GET /api/inventory/serials/export: serial numbers as a CSV download', () => {
   let app: TestApp;
@@ -44,7 +26,7 @@ describe('GET /api/inventory/serials/export: serial numbers as a CSV download', 
     second = await seedModelWithSerials(app, 3);
     const documents = app.opsledger.container.get<DocumentStore>(TOKENS.documentStore);
     const cells = ['a,b', 'say "hi"', 'line one\nline two', '=1+2', '+254700000000', '-3', '@SUM(A1)', '\tTAB', 'plain'];
-    await documents.commit(cells.map((cell, i) => ({ op: 'put', collection: SERIAL_NUMBERS, document: serialDocument(`CSVQ${i}`, cell) })));
+    await documents.commit(cells.map((cell, i) => ({ op: 'put', collection: SERIAL_NUMBERS, document: availableSerialDocument(`CSVQ${i}`, { modelId: 'model-csv-quoting', batchId: cell }) })));
   });
   afterAll(() => app.close());
 
